@@ -1,0 +1,163 @@
+"""One object per exercise: ``check()``, ``hint()``, ``solution()`` and, in test cells, ``grade()``.
+
+An exercise reads the learner's answer from the notebook's namespace, runs its checks in
+order and reports one of three outcomes. Checks never hold the expected answer in plain text
+(see ``hashing``) and messages never print it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import io
+import sys
+import warnings
+from dataclasses import dataclass, field
+
+from academy import mode
+
+
+class Outcome(enum.Enum):
+    CORRECT = "correct"
+    INCORRECT = "incorrect"
+    NOT_ATTEMPTED = "not attempted"
+
+
+@dataclass
+class Result:
+    outcome: Outcome
+    message: str = ""
+
+    @property
+    def correct(self) -> bool:
+        return self.outcome is Outcome.CORRECT
+
+
+class NotAttempted(Exception):
+    """Raised by a check when the answer is still the stub or a placeholder."""
+
+
+class Wrong(Exception):
+    """Raised by a check with feedback that says what is wrong, never what is right."""
+
+
+# Values a learner may leave in place of an answer; they mean "not attempted", not "wrong".
+PLACEHOLDERS = (Ellipsis, NotImplemented)
+
+
+@contextlib.contextmanager
+def quiet():
+    """Run learner code with warnings and stderr swallowed (stderr zeroes an nbgrader test)."""
+    sink = io.StringIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with contextlib.redirect_stderr(sink):
+            yield sink
+
+
+def _caller_namespace(depth: int = 2) -> dict:
+    try:
+        return sys._getframe(depth + 1).f_globals
+    except ValueError:  # pragma: no cover - interpreter without frames
+        import __main__
+
+        return vars(__main__)
+
+
+MARKS = {
+    Outcome.CORRECT: "✔ Correct",
+    Outcome.INCORRECT: "✘ Not yet",
+    Outcome.NOT_ATTEMPTED: "… Not attempted",
+}
+
+
+@dataclass
+class Exercise:
+    """An exercise: the names the learner defines, the checks on them, graduated hints."""
+
+    id: str  # "ex06_03": module 06, exercise 3; grade ids start with it
+    title: str
+    names: tuple[str, ...]
+    checks: list = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    _hints_shown: int = 0
+
+    # -- evaluation ---------------------------------------------------------------------
+    def evaluate(self, namespace: dict) -> Result:
+        missing = [n for n in self.names if n not in namespace]
+        if missing:
+            return Result(
+                Outcome.NOT_ATTEMPTED,
+                f"`{missing[0]}` is not defined yet. Write your answer in the cell above and "
+                "run it (Shift+Enter), then run this check again.",
+            )
+        values = {n: namespace[n] for n in self.names}
+        for name, value in values.items():
+            if any(value is p for p in PLACEHOLDERS):
+                return Result(Outcome.NOT_ATTEMPTED, f"`{name}` still holds a placeholder.")
+        with quiet():
+            for check in self.checks:
+                try:
+                    check(values, self.salt)
+                except NotAttempted as stop:
+                    return Result(Outcome.NOT_ATTEMPTED, str(stop) or "The stub is still in place.")
+                except Wrong as wrong:
+                    return Result(Outcome.INCORRECT, str(wrong))
+                except NotImplementedError:
+                    return Result(Outcome.NOT_ATTEMPTED, "Your function still raises NotImplementedError: replace the stub with your code.")
+                except Exception as error:  # a learner's code failed inside a check
+                    return Result(
+                        Outcome.INCORRECT,
+                        f"Checking your answer raised {type(error).__name__}: {error}",
+                    )
+        return Result(Outcome.CORRECT, "")
+
+    @property
+    def salt(self) -> str:
+        return self.id
+
+    # -- what learners call ---------------------------------------------------------------
+    def check(self, namespace: dict | None = None) -> None:
+        """Check your answer and say what, if anything, is wrong."""
+        result = self.evaluate(namespace if namespace is not None else _caller_namespace())
+        print(self._format(result))
+
+    def grade(self, namespace: dict | None = None) -> None:
+        """In a test cell: pass silently when correct, fail with the feedback otherwise."""
+        result = self.evaluate(namespace if namespace is not None else _caller_namespace())
+        if not result.correct:
+            raise AssertionError(self._format(result))
+        print(self._format(result))
+
+    def hint(self, n: int | None = None) -> None:
+        """Show the next hint, or hint number ``n`` (1, 2, ...)."""
+        if not self.hints:
+            print("There are no hints for this exercise.")
+            return
+        if n is None:
+            self._hints_shown = min(self._hints_shown + 1, len(self.hints))
+            n = self._hints_shown
+        n = max(1, min(int(n), len(self.hints)))
+        more = (
+            f"  (hint {n} of {len(self.hints)}: run .hint() again for the next)"
+            if n < len(self.hints)
+            else f"  (hint {n} of {len(self.hints)}: the last one)"
+        )
+        print(f"Hint {n} — {self.title}\n{self.hints[n - 1]}\n{more}")
+
+    def solution(self) -> None:
+        """Show a worked solution (self-paced mode only)."""
+        from academy.exercises import solutions
+
+        print(solutions.text_for(self.id))
+
+    # -- presentation -----------------------------------------------------------------------
+    def _format(self, result: Result) -> str:
+        head = f"{MARKS[result.outcome]} — {self.id}: {self.title}"
+        if result.correct:
+            return head
+        tail = "" if mode.under_grader() else "\nStuck? Try .hint()."
+        return f"{head}\n{result.message}{tail}"
+
+    def __repr__(self) -> str:
+        return f"<exercise {self.id}: {self.title} — use .check(), .hint(), .solution()>"

@@ -1,0 +1,1 @@
+"""Instructor tools behind the ``academy`` command: authoring, release, validation, grading."""
