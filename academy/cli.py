@@ -1,0 +1,163 @@
+"""The ``academy`` command: datasets for everyone; release, validate and grading for instructors."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+
+
+def _datasets(args) -> int:
+    from academy import data
+
+    if args.action == "list":
+        for name, title in data.list_datasets():
+            print(f"{name}\t{title}")
+        return 0
+    if args.action == "verify":
+        bad = 0
+        for name, _ in data.list_datasets():
+            try:
+                frame = data.load(name)
+                print(f"ok      {name} ({len(frame)} rows)")
+            except data.DatasetError as error:
+                bad += 1
+                print(f"FAILED  {name}: {error}")
+        return 1 if bad else 0
+    # build: the generator lives in the checkout's datasets/ folder, not in the package.
+    from academy import paths
+
+    script = paths.require_repo() / "datasets" / "build.py"
+    spec = importlib.util.spec_from_file_location("academy_datasets_build", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    forwarded = []
+    if args.out:
+        forwarded += ["--out", args.out]
+    if args.people:
+        forwarded += ["--people", str(args.people)]
+    if args.seed is not None:
+        forwarded += ["--seed", str(args.seed)]
+    return module.main(forwarded)
+
+
+def _release(args) -> int:
+    from academy.instructor import course, release
+
+    release.release(course.resolve(args.modules))
+    return 0
+
+
+def _validate(args) -> int:
+    from academy.instructor import course, validate
+
+    return 0 if validate.validate(course.resolve(args.modules)) else 1
+
+
+def _autograde(args) -> int:
+    from academy.instructor import autograde, course
+
+    for module in course.resolve([args.module]):
+        autograde.autograde(module)
+    return 0
+
+
+def _feedback(args) -> int:
+    from academy.instructor import course, feedback
+
+    for module in course.resolve([args.module]):
+        feedback.generate(module)
+    return 0
+
+
+def _grades(args) -> int:
+    from academy.instructor import course, gradebook
+
+    modules = course.resolve(args.modules) if args.modules else None
+    count = gradebook.export_csv(Path(args.csv), modules)
+    print(f"wrote {count} row(s) to {args.csv}")
+    return 0
+
+
+def _workspace(args) -> int:
+    from academy import workspace
+    from academy.instructor import course, release
+
+    release.release(course.modules())
+    for line in workspace.sync(course.course_root() / "release", Path(args.dir).resolve()):
+        print(line)
+    print(f"workspace ready: {Path(args.dir).resolve()}")
+    return 0
+
+
+def _clean(args) -> int:
+    from academy.instructor import course, notebooks
+
+    paths = [Path(p) for p in args.notebooks] or [
+        nb for m in course.modules() for nb in course.source_notebooks(m)
+    ]
+    for path in paths:
+        if not notebooks.is_clean(path):
+            notebooks.write(notebooks.clean(notebooks.read(path)), path)
+            print(f"cleaned {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="academy", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ds = sub.add_parser("datasets", help="list, build or verify the course datasets")
+    ds.add_argument("action", choices=["list", "build", "verify"])
+    ds.add_argument("--out", help="build: folder to write into (default: the checkout's datasets/)")
+    ds.add_argument("--people", type=int, help="build: size of the synthetic population")
+    ds.add_argument("--seed", type=int, help="build: random seed")
+    ds.set_defaults(run=_datasets)
+
+    rel = sub.add_parser("release", help="write student versions to course/release/")
+    rel.add_argument("modules", nargs="*", help="module ids or numbers (default: all)")
+    rel.set_defaults(run=_release)
+
+    val = sub.add_parser("validate", help="sources pass their tests, released stubs fail them")
+    val.add_argument("modules", nargs="*")
+    val.set_defaults(run=_validate)
+
+    ag = sub.add_parser("autograde", help="grade course/submitted/<student>/<module>/")
+    ag.add_argument("module")
+    ag.set_defaults(run=_autograde)
+
+    fb = sub.add_parser("feedback", help="write feedback that does not reveal hidden tests")
+    fb.add_argument("module")
+    fb.set_defaults(run=_feedback)
+
+    gr = sub.add_parser("grades", help="export grades, one row per student and module")
+    gr.add_argument("--csv", required=True, help="output CSV path")
+    gr.add_argument("modules", nargs="*")
+    gr.set_defaults(run=_grades)
+
+    ws = sub.add_parser("workspace", help="copy released modules into a learner workspace")
+    ws.add_argument("--dir", default="workspace")
+    ws.set_defaults(run=_workspace)
+
+    cl = sub.add_parser("clean", help="strip outputs and normalise metadata of source notebooks")
+    cl.add_argument("notebooks", nargs="*")
+    cl.set_defaults(run=_clean)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from academy.data import DatasetError
+
+    try:
+        return int(args.run(args) or 0)
+    except DatasetError as error:
+        print(f"academy: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

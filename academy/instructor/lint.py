@@ -1,0 +1,54 @@
+"""Metadata lint for a source notebook: the rules of modules/README.md that a machine can check."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from academy.instructor import notebooks
+
+GRADE_ID = re.compile(r"^(front_matter|setup|key_points|ex\d\d_\d\d_(answer|check|tests|written)[a-z0-9_]*|[a-z][a-z0-9_]*)$")
+
+
+def lint(path: Path) -> list[str]:
+    nb = notebooks.read(path)
+    problems = []
+    if not notebooks.is_clean(path):
+        problems.append("not stored clean (outputs or extra metadata): run `academy clean`")
+    if nb.metadata.get("kernelspec", {}).get("name") != "python3":
+        problems.append("kernelspec must be python3")
+    seen = set()
+    for index, cell in enumerate(nb.cells):
+        meta = notebooks.nbgrader_meta(cell)
+        if not meta:
+            continue
+        where = f"cell {index}"
+        if meta.get("schema_version") != 3:
+            problems.append(f"{where}: nbgrader schema_version must be 3")
+        grade_id = meta.get("grade_id")
+        if (meta.get("grade") or meta.get("solution") or meta.get("locked")) and not grade_id:
+            problems.append(f"{where}: graded, answer or locked cell without grade_id")
+            continue
+        if grade_id in seen:
+            problems.append(f"{where}: duplicate grade_id {grade_id}")
+        seen.add(grade_id)
+        if grade_id and not GRADE_ID.match(grade_id):
+            problems.append(f"{where}: grade_id {grade_id!r} is not descriptive (exNN_MM_answer|check|tests|written)")
+        if meta.get("grade") and not meta.get("points"):
+            problems.append(f"{where}: graded cell {grade_id} has no points")
+        if meta.get("grade") and not meta.get("solution") and not meta.get("locked"):
+            problems.append(f"{where}: test cell {grade_id} is not locked")
+        source = cell.source
+        if meta.get("solution") and cell.cell_type == "code" and "### BEGIN SOLUTION" not in source:
+            problems.append(f"{where}: answer cell {grade_id} has no solution region")
+        if meta.get("grade") and cell.cell_type == "markdown" and "### BEGIN SOLUTION" not in source:
+            problems.append(f"{where}: written answer {grade_id} has no model answer and rubric")
+        if grade_id and grade_id.endswith("_tests") and "### BEGIN HIDDEN TESTS" not in source:
+            problems.append(f"{where}: test cell {grade_id} has no hidden tests")
+    ids = [notebooks.nbgrader_meta(c).get("grade_id") for c in nb.cells]
+    for required in ("front_matter", "setup", "key_points"):
+        if required not in ids:
+            problems.append(f"missing the {required} cell")
+    if not notebooks.graded_tests(nb):
+        problems.append("no autograded test cells")
+    return problems
