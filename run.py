@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up and open the course, or run its tests: the only two commands a newcomer needs.
 
-    python3 run.py lab [--no-browser] [--port 8888]   # set up, then open JupyterLab
+    python3 run.py lab [--no-browser] [--port 8888] [--dir workspace]   # set up, open JupyterLab
     python3 run.py test [pytest arguments]             # set up, then run every test
 
 Both create ./.venv on first use and install the course into it (again only when
@@ -60,7 +60,7 @@ def tool_env(**extra: str) -> dict:
 def lab(args: list[str]) -> int:
     no_browser = "--no-browser" in args
     port = args[args.index("--port") + 1] if "--port" in args else "8888"
-    workspace = ROOT / "workspace"
+    workspace = Path(args[args.index("--dir") + 1]).resolve() if "--dir" in args else ROOT / "workspace"
     subprocess.run([str(BIN / "academy"), "workspace", "--dir", str(workspace)], check=True, env=tool_env())
     token = secrets.token_hex(16)
     command = [

@@ -57,7 +57,7 @@ def quiet():
 
 def _caller_namespace(depth: int = 2) -> dict:
     try:
-        return sys._getframe(depth + 1).f_globals
+        return sys._getframe(depth).f_globals  # 0: here, 1: check(), 2: the notebook
     except ValueError:  # pragma: no cover - interpreter without frames
         import __main__
 

@@ -11,13 +11,14 @@ from academy.instructor import course
 MARKERS = re.compile(r"BEGIN (SOLUTION|HIDDEN TESTS)|END (SOLUTION|HIDDEN TESTS)")
 
 
-def solution_lines(module: str) -> set[str]:
-    """Distinctive lines of the source's solution and hidden-test regions."""
+def solution_lines(module: str, kinds: str = "SOLUTION|HIDDEN TESTS") -> set[str]:
+    """Distinctive lines of the source's solution and hidden-test regions (or just ``kinds``)."""
+    wanted = rf"### BEGIN (?:{kinds})\n(.*?)### END (?:{kinds})"
     secret, public = set(), set()
     for path in course.source_notebooks(module):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            regions = re.findall(_REGION, source, re.S)
+            regions = re.findall(wanted, source, re.S)
             for region in regions:
                 secret.update(line.strip() for line in region.splitlines())
             public.update(line.strip() for line in re.sub(_REGION, "", source, flags=re.S).splitlines())

@@ -94,18 +94,14 @@ def _areas(rng, sizes, people):
     area_of = np.full(n_hh, -1)
     # Tiny areas take whole households from the front of the (random) list until full.
     targets = rng.integers(1, 10, TINY_AREAS)
-    i = 0
+    i, limit = 0, min(n_hh, 500)
     for k, target in enumerate(targets):  # a loop over ~12 areas, not over people
         room = int(target)
-        while room > 0:
+        while room > 0 and i < limit:  # skip households too big for the room left
             if sizes[i] <= room:
                 area_of[i] = k
                 room -= int(sizes[i])
-            elif room < 1:
-                break
             i += 1
-            if i > 200:  # cannot fill exactly: accept a smaller area
-                break
     rest = area_of < 0
     n_ordinary = max(20, round(people / PEOPLE_PER_AREA))
     region_of = np.concatenate([np.full(TINY_AREAS, REGIONS.index("Western Isles")),
