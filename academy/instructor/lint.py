@@ -45,10 +45,28 @@ def lint(path: Path) -> list[str]:
             problems.append(f"{where}: written answer {grade_id} has no model answer and rubric")
         if grade_id and grade_id.endswith("_tests") and "### BEGIN HIDDEN TESTS" not in source:
             problems.append(f"{where}: test cell {grade_id} has no hidden tests")
+    problems += _figures_without_description(nb)
     ids = [notebooks.nbgrader_meta(c).get("grade_id") for c in nb.cells]
     for required in ("front_matter", "setup", "key_points"):
         if required not in ids:
             problems.append(f"missing the {required} cell")
     if not notebooks.graded_tests(nb):
         problems.append("no autograded test cells")
+    return problems
+
+
+_DRAWS = re.compile(r"\.(plot|bar|barh|hist|scatter|errorbar|imshow|boxplot)\(|plt\.subplots\(")
+
+
+def _figures_without_description(nb) -> list[str]:
+    """Every cell that draws a figure is followed (same or next code cell) by plotting.describe."""
+    problems = []
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    for index, cell in enumerate(code):
+        if not _DRAWS.search(cell.source):
+            continue
+        following = code[index + 1].source if index + 1 < len(code) else ""
+        if "describe(" not in cell.source and "describe(" not in following:
+            grade_id = notebooks.nbgrader_meta(cell).get("grade_id", f"code cell {index}")
+            problems.append(f"{grade_id}: a figure without a text description (plotting.describe)")
     return problems
