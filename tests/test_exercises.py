@@ -165,3 +165,17 @@ def test_table_shape_checks():
     assert "missing" in ex.evaluate({"t": pd.DataFrame({"a": [1, 2]})}).message
     assert "one row per area" in ex.evaluate({"t": pd.DataFrame({"a": [1], "b": [2]})}).message
     assert ex.evaluate({"t": pd.DataFrame({"b": [1, 2], "a": [3, 4]})}).correct
+
+
+def test_endless_loop_ends_in_feedback():
+    def forever(a, b):
+        while True:
+            try:
+                pass
+            except Exception:  # a learner's catch-all must not swallow the time limit
+                pass
+
+    ex = function_exercise()
+    ex.time_limit = 0.5
+    result = ex.evaluate({"add": forever})
+    assert result.outcome is Outcome.INCORRECT and "longer than" in result.message

@@ -44,6 +44,36 @@ class Wrong(Exception):
 # Values a learner may leave in place of an answer; they mean "not attempted", not "wrong".
 PLACEHOLDERS = (Ellipsis, NotImplemented)
 
+# A check calls the learner's code; an endless loop must end in feedback, not a hung cell.
+TIME_LIMIT_SECONDS = 20
+
+
+class _TooSlow(BaseException):
+    """Raised inside learner code by the alarm; BaseException so a bare `except Exception` can't eat it."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Interrupt the block after ``seconds`` (main thread on Unix; elsewhere no limit)."""
+    import signal
+    import threading
+
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def _alarm(signum, frame):
+        raise _TooSlow()
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
 
 @contextlib.contextmanager
 def quiet():
@@ -80,6 +110,7 @@ class Exercise:
     names: tuple[str, ...]
     checks: list = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
+    time_limit: float = TIME_LIMIT_SECONDS
     _hints_shown: int = 0
 
     # -- evaluation ---------------------------------------------------------------------
@@ -95,21 +126,28 @@ class Exercise:
         for name, value in values.items():
             if any(value is p for p in PLACEHOLDERS):
                 return Result(Outcome.NOT_ATTEMPTED, f"`{name}` still holds a placeholder.")
-        with quiet():
-            for check in self.checks:
-                try:
-                    check(values, self.salt)
-                except NotAttempted as stop:
-                    return Result(Outcome.NOT_ATTEMPTED, str(stop) or "The stub is still in place.")
-                except Wrong as wrong:
-                    return Result(Outcome.INCORRECT, str(wrong))
-                except NotImplementedError:
-                    return Result(Outcome.NOT_ATTEMPTED, "Your function still raises NotImplementedError: replace the stub with your code.")
-                except Exception as error:  # a learner's code failed inside a check
-                    return Result(
-                        Outcome.INCORRECT,
-                        f"Checking your answer raised {type(error).__name__}: {error}",
-                    )
+        try:
+            with quiet(), time_limit(self.time_limit):
+                return self._run_checks(values)
+        except _TooSlow:
+            return Result(
+                Outcome.INCORRECT,
+                f"Checking your answer took longer than {self.time_limit:g} seconds. "
+                "Does a loop in your code ever stop? Test it on a small case first.",
+            )
+
+    def _run_checks(self, values: dict) -> Result:
+        for check in self.checks:
+            try:
+                check(values, self.salt)
+            except NotAttempted as stop:
+                return Result(Outcome.NOT_ATTEMPTED, str(stop) or "The stub is still in place.")
+            except Wrong as wrong:
+                return Result(Outcome.INCORRECT, str(wrong))
+            except NotImplementedError:
+                return Result(Outcome.NOT_ATTEMPTED, "Your function still raises NotImplementedError: replace the stub with your code.")
+            except Exception as error:  # a learner's code failed inside a check
+                return Result(Outcome.INCORRECT, f"Checking your answer raised {type(error).__name__}: {error}")
         return Result(Outcome.CORRECT, "")
 
     @property
