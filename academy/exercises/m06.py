@@ -1,0 +1,495 @@
+"""Module 06 — Differential privacy: one exercise object per exercise (``ex.q1`` … ``ex.q11``).
+
+Checks hold fingerprints (salted digests) of expected values, never the values; functions are
+tested on inputs made at check time. Exercise 12 is a written answer marked by a tutor.
+"""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from academy.exercises.checks import Behaves, Calls, Columns, Has, IsA, Matches, Rows
+from academy.exercises.core import Exercise, quiet
+from academy.exercises.fingerprints import matches
+
+__all__ = ["quiet", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11"]
+
+BANDS = ("0-17", "18-64", "65+")
+SEXES = ("F", "M")
+
+# Fingerprints of reference answers, made with academy.exercises.fingerprints.fingerprint(value,
+# salt=<exercise id>, step=...). Regenerate them if the census_microdata dataset changes.
+_FP = {
+    'ex06_01_call': {"kind": "number", "step": 0.001, "d": "2035b7b04623454aadd6dbee"},
+    'ex06_01_mean_difference': {"kind": "number", "step": 0.001, "d": "ff1960e09cd02a9c8d688d4e"},
+    'ex06_02': {"kind": "number", "step": 1.0, "d": "c362c04096f109e1b5355715"},
+    'ex06_02_mean_difference': {"kind": "number", "step": 1.0, "d": "6d2efc1b4a350e64ac4edda7"},
+    'ex06_03_count': {"kind": "number", "step": 0.5, "d": "af4c16560c5484925ad16d7e"},
+    'ex06_04_count': {"kind": "number", "step": 1e-06, "d": "3533d23fad1ac064b710e4f0"},
+    'ex06_04_sum': {"kind": "number", "step": 1e-06, "d": "bee41259af7359d21cd40401"},
+    'ex06_04_mean': {"kind": "number", "step": 1e-06, "d": "e287a1846cbb7089e9842a80"},
+    'ex06_04_sum_as_count': {"kind": "number", "step": 1e-06, "d": "3533d23fad1ac064b710e4f0"},
+    'ex06_04_mean_without_n': {"kind": "number", "step": 1e-06, "d": "bee41259af7359d21cd40401"},
+    'ex06_11_baseline': {"kind": "number", "step": 1e-05, "d": "31322054fdf3cdb1d982bbdc"},
+    'ex06_11_curve': {"kind": "frame", "step": 1e-05, "columns": ["accuracy", "epsilon"], "rows": 6, "d": "a0de5f28dc8cbe26408cc2b4"},
+}
+
+
+# ----------------------------------------------------------------------------- helpers
+def _seeded(seed):
+    return np.random.default_rng(seed)
+
+
+def _draws(func, n, *args):
+    return np.array([float(func(*args)) for _ in range(n)])
+
+
+def _same_draws(func, make_args, what):
+    """Two calls with generators made from the same seed must agree (the generator is used)."""
+    first = float(func(*make_args(_seeded(2468))))
+    second = float(func(*make_args(_seeded(2468))))
+    if not np.isfinite(first):
+        return f"`{what}` returned {first}: the result should be a finite number."
+    if first != second:
+        return (f"`{what}` gives different results for generators made from the same seed. Draw the "
+                "noise from the `rng` you are given (for example `rng.laplace(...)`), not from `np.random`.")
+    return None
+
+
+def _noise_feedback(mad, scale, what, wrong_scales):
+    """Feedback on the size of Laplace noise: ``mad`` is the mean absolute deviation measured."""
+    if abs(mad / scale - 1) <= 0.06:
+        return None
+    for wrong, feedback in wrong_scales:
+        if wrong > 0 and abs(mad / wrong - 1) <= 0.06:
+            return feedback
+    return (f"The noise in `{what}` has the wrong size. Laplace noise has scale b = Δ/ε, where Δ is the "
+            "sensitivity of the query; its average absolute size is b.")
+
+
+def _tables_of(records):
+    return {
+        "people": {(b, s): sum(1 for r in records if r[0] == b and r[1] == s) for b in BANDS for s in SEXES},
+        "benefit_by_sex": {s: sum(1 for r in records if r[1] == s and r[2]) for s in SEXES},
+        "benefit_by_band": {b: sum(1 for r in records if r[0] == b and r[2]) for b in BANDS},
+    }
+
+
+def _canonical(solution):
+    if isinstance(solution, pd.DataFrame):
+        solution = solution.itertuples(index=False)
+    return tuple(sorted((str(r[0]), str(r[1]), bool(r[2])) for r in solution))
+
+
+# ----------------------------------------------------------------------------- 1, 2 differencing
+q1 = Exercise(
+    id="ex06_01",
+    title="The differencing attack",
+    names=("reveal_income",),
+    checks=[
+        IsA("reveal_income", "function"),
+        Calls(
+            "reveal_income", (31250.0, 8, 30000.0, 7), _FP["ex06_01_call"],
+            message="Turn each mean back into a total first.",
+            mistakes=[(_FP["ex06_01_mean_difference"],
+                       "the difference of two means is not one person's income: a mean times its number of people is a total.")],
+        ),
+    ],
+    hints=[
+        "If you know the total income of 8 people and of 7 of them, what do you know about the eighth?",
+        "A mean is a total divided by a number of people, so a total is a mean times a number of people.",
+        "Return (total of the first group) minus (total of the second group), each total computed from its mean and size.",
+    ],
+)
+
+q2 = Exercise(
+    id="ex06_02",
+    title="Your neighbour's income",
+    names=("neighbour_income",),
+    checks=[
+        IsA("neighbour_income", "number"),
+        Has("neighbour_income", lambda v: float(v) >= -1, "An income cannot be negative: check the order of the two groups."),
+        Matches(
+            "neighbour_income", _FP["ex06_02"],
+            message="This is not your neighbour's income yet. Ask for the area once with all ages and once "
+                    "with every age except your neighbour's, and pass both answers to `reveal_income`.",
+            mistakes=[(_FP["ex06_02_mean_difference"],
+                       "This is the difference of the two mean incomes; use `reveal_income`, which works with totals.")],
+        ),
+    ],
+    hints=[
+        "Which two groups differ by exactly your neighbour? Both must have at least 10 people.",
+        "Your neighbour is the only person in KA0055 aged 90 or over: compare all ages with ages up to 89.",
+        "`a = query(\"KA0055\")`, `b = query(\"KA0055\", max_age=89)`, then pass a's and b's `mean_income` and `people` to `reveal_income`.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 3 reconstruction
+_VISIBLE_RECORDS = [("18-64", "F", True), ("65+", "M", True), ("18-64", "M", False), ("65+", "F", False), ("0-17", "F", False)]
+
+
+def _reconstruct_test(func):
+    tables = _tables_of(_VISIBLE_RECORDS)
+    snapshot = repr(tables)
+    found = func(tables)
+    if found is None:
+        return "`reconstruct` returned None. Did you forget `return`?"
+    if repr(tables) != snapshot:
+        return "`reconstruct` changed the tables it was given; work on a copy."
+    if not isinstance(found, (list, tuple)):
+        return f"`reconstruct` should return a list of sets of records, not a {type(found).__name__}."
+    try:
+        solutions = [_canonical(s) for s in found]
+    except Exception:
+        return "Each item of the list should be one set of records: a list of (band, sex, benefit) tuples."
+    if any(_tables_of(s) != tables for s in solutions):
+        return "Some sets of records you return do not reproduce the published tables."
+    if _canonical(_VISIBLE_RECORDS) not in solutions:
+        return "The true records are not among your reconstructions: the search misses some possibilities."
+    if len(set(solutions)) != len(solutions):
+        return ("The same set of records appears more than once. Records are unordered: search over "
+                "multisets (combinations with replacement), not over orderings.")
+    if not matches(len(solutions), _FP["ex06_03_count"], "ex06_03"):
+        return "Your search misses some sets of records that are consistent with the tables."
+    return None
+
+
+q3 = Exercise(
+    id="ex06_03",
+    title="Reconstruction from published tables",
+    names=("reconstruct",),
+    checks=[IsA("reconstruct", "function"), Behaves("reconstruct", _reconstruct_test)],
+    hints=[
+        "The `people` table already says how many people sit in each (band, sex) cell. What is still unknown?",
+        "Only who receives benefit is unknown: in a cell with n people, 0, 1, …, n of them can receive it. "
+        "`itertools.product` runs through every combination of those choices.",
+        "For each combination build the list of records (True for the first k of a cell, False for the rest), "
+        "and keep it when `tables_from_records(records) == tables`.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 4 sensitivity
+q4 = Exercise(
+    id="ex06_04",
+    title="Sensitivity",
+    names=("sensitivity",),
+    checks=[
+        IsA("sensitivity", "function"),
+        Calls("sensitivity", ("count", 50_000), _FP["ex06_04_count"],
+              message="How much can one person change a count?"),
+        Calls("sensitivity", ("sum", 50_000), _FP["ex06_04_sum"],
+              message="After clipping to [0, upper], how much can one person change a sum?",
+              mistakes=[(_FP["ex06_04_sum_as_count"],
+                         "one person adds 1 to a count, but up to the clipping bound to a sum of incomes.")]),
+        Calls("sensitivity", ("mean", 50_000, 400), _FP["ex06_04_mean"],
+              message="A mean is a sum divided by the (public) number of people.",
+              mistakes=[(_FP["ex06_04_mean_without_n"],
+                         "that is the sensitivity of the sum; the mean divides it by the number of people.")]),
+    ],
+    hints=[
+        "Imagine the one person whose value changes the answer the most. How big is that change?",
+        "A count moves by one; a clipped sum by at most the clipping bound; a mean by the sum's change shared over n people.",
+        "Count: one extra person. Sum: the largest amount one clipped income can add. Mean: the sum's change shared over n people.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 5 laplace_count
+def _laplace_count_test(func):
+    problem = _same_draws(func, lambda rng: (10, 1.0, rng), "laplace_count")
+    if problem:
+        return problem
+    for epsilon in (0.25, 2.0):
+        rng = _seeded(20260611)
+        dev = _draws(func, 20_000, 120, epsilon, rng) - 120
+        scale = 1 / epsilon
+        if not np.all(np.isfinite(dev)):
+            return "`laplace_count` returned a value that is not a finite number."
+        if np.all(dev == np.round(dev)):
+            return "`laplace_count` rounds its result; return the noisy value as a float, unrounded."
+        if abs(np.median(dev)) > 0.1 * scale:
+            return "The noisy counts are not centred on the true count: the noise should have mean 0."
+        mad = np.mean(np.abs(dev))
+        if mad / dev.std() > 0.75:
+            return ("The noise does not have the shape of a Laplace distribution (it looks like normal or uniform "
+                    "noise). Use `rng.laplace(0, b)`.")
+        problem = _noise_feedback(mad, scale, "laplace_count", [
+            (epsilon, "The noise scale is ε/Δ, upside down: it must be Δ/ε, so that a smaller ε gives more noise."),
+            (1.0, "The noise does not depend on ε: the scale must be Δ/ε."),
+        ])
+        if problem:
+            return problem
+    return None
+
+
+q5 = Exercise(
+    id="ex06_05",
+    title="A noisy count with the Laplace mechanism",
+    names=("laplace_count",),
+    checks=[IsA("laplace_count", "function"), Behaves("laplace_count", _laplace_count_test)],
+    hints=[
+        "What is the sensitivity of a count, and what noise scale b follows from it and ε?",
+        "`rng.laplace(loc, scale)` draws one Laplace number; loc is the centre (0), scale is b = Δ/ε.",
+        "Add `rng.laplace(0, b)` to the true count, with b computed from the sensitivity of a count and ε.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 6 noisy_sum
+def _noisy_sum_test(func):
+    values = np.append(_seeded(6).integers(0, 20_000, 50), [180_000, 600_000]).astype(float)
+    upper = 100_000
+    clipped = np.clip(values, 0, upper).sum()
+    problem = _same_draws(func, lambda rng: (values, upper, 1.0, rng), "noisy_sum")
+    if problem:
+        return problem
+    got = float(func(pd.Series(values.astype(int), dtype="Int64"), upper, 1.0, _seeded(3)))
+    if not np.isfinite(got):
+        return "`noisy_sum` does not return a finite number for a pandas Series of whole numbers (Int64)."
+    epsilon = 0.5
+    scale = upper / epsilon
+    dev = _draws(func, 5_000, values, upper, epsilon, _seeded(99)) - clipped
+    if np.all(dev == np.round(dev)) and scale < 1:
+        return "`noisy_sum` rounds its result; return the noisy value as a float."
+    unclipped_gap = values.sum() - clipped
+    if abs(np.median(dev) - unclipped_gap) < 0.2 * scale:
+        return "Values above `upper` are not clipped: one very large income could then move the sum without limit."
+    if abs(np.median(dev)) > 0.1 * scale:
+        return "The noisy sum is not centred on the sum of the clipped values."
+    return _noise_feedback(np.mean(np.abs(dev)), scale, "noisy_sum", [
+        (1 / epsilon, "The noise is sized for a count (Δ = 1). A clipped sum has a larger sensitivity."),
+        (epsilon / upper, "The noise scale is ε/Δ, upside down: it must be Δ/ε."),
+        (epsilon * upper, "The noise scale multiplies Δ by ε; it must divide: Δ/ε."),
+    ])
+
+
+q6 = Exercise(
+    id="ex06_06",
+    title="A noisy sum of clipped incomes",
+    names=("noisy_sum",),
+    checks=[IsA("noisy_sum", "function"), Behaves("noisy_sum", _noisy_sum_test)],
+    hints=[
+        "Three steps: clip, add up, add noise. Which sensitivity does a sum of values in [0, upper] have?",
+        "`np.clip(np.asarray(values, dtype=float), 0, upper)` clips; the noise scale is the sum's sensitivity divided by ε.",
+        "Add `rng.laplace(0, b)` to the clipped total, with b = (sensitivity of a clipped sum) / ε, and return it as a float.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 7 noisy_tables
+def _noisy_tables_test(func):
+    base = {
+        "people": {(b, s): 300 + 40 * i for i, (b, s) in enumerate(itertools.product(BANDS, SEXES))},
+        "benefit_by_sex": {"F": 90, "M": 80},
+        "benefit_by_band": {"0-17": 20, "18-64": 100, "65+": 50},
+    }
+    snapshot = repr(base)
+    out = func(base, 0.5, _seeded(1))
+    if repr(base) != snapshot:
+        return "`noisy_tables` changed the tables it was given. Build and return a new dict instead."
+    if not isinstance(out, dict) or set(out) != set(base):
+        return "`noisy_tables` should return a dict with the same table names as its input."
+    for name, table in base.items():
+        if not isinstance(out[name], dict) or set(out[name]) != set(table):
+            return f"The table `{name}` in your result does not have the same keys as in the input."
+        for value in out[name].values():
+            if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+                return "Every noisy count should be a whole number (`int`): round it and convert with `int(...)`."
+    small = {name: {k: 0 for k in table} for name, table in base.items()}
+    for _ in range(30):
+        if any(v < 0 for t in func(small, 0.5, _seeded(_)).values() for v in t.values()):
+            return "Some noisy counts are negative: raise them to 0 (for example with `max(0, ...)`)."
+    first = func(base, 1.0, _seeded(5))
+    if first != func(base, 1.0, _seeded(5)):
+        return "Draw the noise from the `rng` you are given, so that the same seed gives the same release."
+    epsilon = 0.5
+    rng = _seeded(31)
+    dev = []
+    for _ in range(400):
+        noisy = func(base, epsilon, rng)
+        dev += [noisy[t][k] - base[t][k] for t in base for k in base[t]]
+    dev = np.array(dev, dtype=float)
+    if abs(np.median(dev)) > 1:
+        return "The noisy counts are not centred on the true counts."
+    return _noise_feedback(np.mean(np.abs(dev)), 3 / epsilon, "noisy_tables", [
+        (1 / epsilon, "The noise is sized for one count (Δ = 1), but one person can change three counts: Δ = 3 for the release."),
+        (epsilon / 3, "The noise scale is ε/Δ, upside down: it must be Δ/ε."),
+    ])
+
+
+q7 = Exercise(
+    id="ex06_07",
+    title="Protect the published tables",
+    names=("noisy_tables",),
+    checks=[IsA("noisy_tables", "function"), Behaves("noisy_tables", _noisy_tables_test)],
+    hints=[
+        "Go through every table and every count in it, and build a new dict as you go.",
+        "A dict comprehension inside a dict comprehension keeps the structure: `{name: {key: ... for key, count in table.items()} for name, table in tables.items()}`.",
+        "For each count: add Laplace noise of scale 3/ε, round it, make it an `int`, and raise negatives to 0 with `max`.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 8 dp_mean_income
+def _dp_mean_test(func):
+    incomes = _seeded(8).uniform(0, 40_000, 800)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = func(incomes, 50_000, 1.0, random_state=4)
+    if first is None:
+        return "`dp_mean_income` returned None. Did you forget `return`?"
+    if any(w.category.__name__ == "PrivacyLeakWarning" for w in caught):
+        return ("diffprivlib warned about a privacy leak: give it `bounds=(0, upper)` so that it does not "
+                "compute the bounds from the (private) data.")
+    if float(first) != float(func(incomes, 50_000, 1.0, random_state=4)):
+        return "The same `random_state` gives different results: pass `random_state` on to diffprivlib."
+    with_outliers = np.append(incomes, [3e8, 9e8])
+    outlier_runs = [float(func(with_outliers, 50_000, 2.0, random_state=s)) for s in range(40)]
+    if abs(np.median(outlier_runs) - np.clip(with_outliers, 0, 50_000).mean()) > 50:
+        return "Incomes above `upper` are not clipped to it (or the bounds are not (0, upper))."
+    epsilon = 0.5
+    errors = np.array([float(func(incomes, 50_000, epsilon, random_state=s)) for s in range(1_500)]) - incomes.mean()
+    scale = 50_000 / incomes.size / epsilon
+    mad = np.mean(np.abs(errors))
+    if abs(mad / scale - 1) > 0.12:
+        if mad < 0.01 * scale:
+            return "The result has (almost) no noise: use `diffprivlib.tools.mean` with the given `epsilon`."
+        return "The noise has the wrong size: pass `epsilon` and `bounds=(0, upper)` to `diffprivlib.tools.mean`."
+    return None
+
+
+q8 = Exercise(
+    id="ex06_08",
+    title="A private mean with diffprivlib",
+    names=("dp_mean_income",),
+    checks=[IsA("dp_mean_income", "function"), Behaves("dp_mean_income", _dp_mean_test)],
+    hints=[
+        "`diffprivlib.tools.mean` works like `np.mean`, with three more arguments.",
+        "The arguments are `epsilon=...`, `bounds=(lower, upper)` and `random_state=...`; diffprivlib clips to the bounds for you.",
+        "Call `dp.tools.mean` on the incomes with `epsilon=`, `bounds=` set to the clipping range, and `random_state=`; return what it gives.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 9 accountant
+def _raises(action):
+    try:
+        action()
+    except Exception:
+        return True
+    return False
+
+
+def _accountant_test(cls):
+    total = 2.0
+    acc = cls(total)
+    if acc.remaining() is None:
+        return "`remaining()` returned None. Did you forget `return`?"
+    if abs(float(acc.remaining()) - total) > 1e-6:
+        return "A new accountant should have its whole budget remaining."
+    spends = [0.5, 0.25, 0.75]
+    for e in spends:
+        if _raises(lambda: acc.spend(e)):
+            return "`spend` refused a spend that fits in the budget."
+    left = total - sum(spends)
+    if abs(float(acc.remaining()) - left) > 1e-6:
+        return "`remaining()` does not return the budget minus everything spent."
+    if not _raises(lambda: acc.spend(left + 0.125)):
+        return "`spend` allowed a spend larger than what is left. It must raise an exception instead."
+    if abs(float(acc.remaining()) - left) > 1e-6:
+        return "A refused spend changed the budget: refuse before you record anything."
+    if not _raises(lambda: acc.spend(-0.25)) or not _raises(lambda: acc.spend(0)):
+        return "`spend` accepted an ε that is not positive; refuse it with an exception."
+    if abs(float(acc.remaining()) - left) > 1e-6:
+        return "A refused spend changed the budget: refuse before you record anything."
+    if _raises(lambda: acc.spend(left)):
+        return "Spending exactly what is left should be allowed."
+    other = cls(total)
+    if abs(float(other.remaining()) - total) > 1e-6:
+        return "Two accountants share their spending: keep the spending on `self`, not on the class."
+    tenths = cls(1.0)
+    for _ in range(10):
+        if _raises(lambda: tenths.spend(0.1)):
+            return "Ten spends of 0.1 from a budget of 1 were refused: allow a small rounding slack (1e-9)."
+    return None
+
+
+q9 = Exercise(
+    id="ex06_09",
+    title="A privacy accountant",
+    names=("PrivacyAccountant",),
+    checks=[IsA("PrivacyAccountant", "function"), Behaves("PrivacyAccountant", _accountant_test)],
+    hints=[
+        "The accountant needs to remember two numbers: the budget and what has been spent.",
+        "In `spend`, first check (positive? fits within the budget plus 1e-9?) and `raise` if not; only then add to what is spent.",
+        "`__init__` stores `self.total` and `self.spent = 0.0`; `remaining()` returns `self.total - self.spent`.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 10 curve
+_CURVE_EPSILONS = [0.1, 0.2, 0.5, 1, 2, 5, 10]
+
+
+def _sorted_curve(frame):
+    return frame.assign(epsilon=frame["epsilon"].astype(float), mae=frame["mae"].astype(float)).sort_values("epsilon")
+
+
+q10 = Exercise(
+    id="ex06_10",
+    title="The accuracy–privacy curve",
+    names=("curve",),
+    checks=[
+        IsA("curve", "frame"),
+        Columns("curve", ["epsilon", "mae"]),
+        Rows("curve", len(_CURVE_EPSILONS), "value of ε in EPSILONS"),
+        Has("curve", lambda f: np.allclose(sorted(f["epsilon"].astype(float)), _CURVE_EPSILONS),
+            "The `epsilon` column should hold exactly the values in `EPSILONS`."),
+        Has("curve", lambda f: bool((f["mae"].astype(float) > 0).all()),
+            "Every mean absolute error should be positive: take the absolute value of each error, then the mean."),
+        Has("curve", lambda f: bool(np.all(np.diff(_sorted_curve(f)["mae"].to_numpy()) < 0)),
+            "The error should shrink as ε grows. Check that each ε is passed to diffprivlib."),
+        Has("curve", lambda f: bool(np.ptp(np.log(_sorted_curve(f)["mae"] * _sorted_curve(f)["epsilon"])) < np.log(1.6)),
+            "The error should be about inversely proportional to ε (twice the ε, half the error). Use 500 "
+            "runs per ε, each with its own random_state, and bounds (0, 150,000)."),
+    ],
+    hints=[
+        "Two loops: one over ε, and inside it one over 500 runs. Collect the 500 private means for each ε.",
+        "The error of one run is `release - true_mean`, where `true_mean` is the mean of the incomes clipped to [0, 150,000]; take `np.abs` before averaging.",
+        "Append `{\"epsilon\": epsilon, \"mae\": ...}` to a list for each ε, then `pd.DataFrame(rows)`.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 11 model
+q11 = Exercise(
+    id="ex06_11",
+    title="A private model and its non-private twin",
+    names=("baseline_accuracy", "model_curve"),
+    checks=[
+        IsA("baseline_accuracy", "number"),
+        Has("baseline_accuracy", lambda v: 0 <= float(v) <= 1, "An accuracy is a share between 0 and 1."),
+        Matches("baseline_accuracy", _FP["ex06_11_baseline"],
+                message="`baseline_accuracy` is not the test accuracy of scikit-learn's GaussianNB trained on the training set."),
+        IsA("model_curve", "frame"),
+        Columns("model_curve", ["epsilon", "accuracy"]),
+        Rows("model_curve", 6, "value of ε in MODEL_EPSILONS"),
+        Has("model_curve", lambda f: bool(f["accuracy"].astype(float).between(0, 1).all()),
+            "Each accuracy should be a share between 0 and 1."),
+        Matches("model_curve", _FP["ex06_11_curve"],
+                message="Some accuracies differ from what the 20 private models give. Use "
+                        "`dp.models.GaussianNB(epsilon=..., bounds=BOUNDS, random_state=seed)` for seed in range(20), "
+                        "fit on the training set, score on the test set, and average."),
+    ],
+    hints=[
+        "`model.fit(X_train, y_train).score(X_test, y_test)` trains a model and returns its test accuracy.",
+        "For the private models, loop over `MODEL_EPSILONS` and, inside, over `range(20)` as `random_state`.",
+        "Average the 20 scores with `np.mean` for each ε and build the frame from the two lists.",
+    ],
+)
