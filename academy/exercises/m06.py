@@ -124,7 +124,7 @@ q2 = Exercise(
     hints=[
         "Which two groups differ by exactly your neighbour? Both must have at least 10 people.",
         "Your neighbour is the only person in KA0055 aged 90 or over: compare all ages with ages up to 89.",
-        "`a = query(\"KA0055\")`, `b = query(\"KA0055\", max_age=89)`, then pass a's and b's `mean_income` and `people` to `reveal_income`.",
+        "Call `query` twice for that area: once with no age limit, once with `max_age` just below 90. Then give `reveal_income` the `mean_income` and `people` of both answers.",
     ],
 )
 
@@ -330,7 +330,7 @@ q7 = Exercise(
     checks=[IsA("noisy_tables", "function"), Behaves("noisy_tables", _noisy_tables_test)],
     hints=[
         "Go through every table and every count in it, and build a new dict as you go.",
-        "A dict comprehension inside a dict comprehension keeps the structure: `{name: {key: ... for key, count in table.items()} for name, table in tables.items()}`.",
+        "Build a new dict with the same table names; inside each, a new dict with the same keys and a noisy, rounded, non-negative count. Two nested loops (or comprehensions) over `.items()` do it.",
         "For each count: add Laplace noise of scale 3/ε, round it, make it an `int`, and raise negatives to 0 with `max`.",
     ],
 )
