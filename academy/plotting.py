@@ -33,6 +33,7 @@ def use_course_style() -> None:
             "axes.spines.top": False,
             "axes.spines.right": False,
             "axes.grid": True,
+            "axes.axisbelow": True,
             "grid.alpha": 0.3,
             "legend.frameon": False,
         }

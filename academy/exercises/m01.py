@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from academy.exercises.checks import Behaves, Calls, Columns, Has, IsA, Matches, Rows
-from academy.exercises.core import Exercise, NotAttempted, Wrong, quiet
+from academy.exercises.core import Exercise, NotAttempted, Outcome, Result, Wrong, quiet
 from academy.exercises.fingerprints import matches
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "quiet"]
@@ -40,25 +41,34 @@ class RowValues:
 
 
 class CallsWithTable:
-    """``func(table, *args)`` on a visible case, where the table is a name in the notebook."""
+    """``func(table, *args)`` on a visible case; ``table`` is a name in the notebook or a made-up frame."""
 
-    def __init__(self, name, table, args, expected, message):
+    def __init__(self, name, table, args, expected, message, shown_table=None):
         self.name, self.table, self.args, self.expected, self.message = name, table, args, expected, message
+        self.shown_table = shown_table or (table if isinstance(table, str) else "a made-up table")
 
     def __call__(self, values, salt):
-        func, table = values[self.name], values[self.table]
-        shown = ", ".join([self.table] + [repr(a) for a in self.args])
+        func = values[self.name]
+        made_up = not isinstance(self.table, str)
+        table = self.table if made_up else values[self.table]
+        shown = ", ".join([self.shown_table] + [repr(a) for a in self.args])
         try:
             got = func(table.copy(), *self.args)
         except NotImplementedError:
             raise NotAttempted(f"`{self.name}` still raises NotImplementedError: replace the stub with your code.")
         except Exception as error:
-            raise Wrong(f"`{self.name}({shown})` raised {type(error).__name__}: {error}")
+            message = f"`{self.name}({shown})` raised {type(error).__name__}: {error}"
+            if made_up and isinstance(error, (KeyError, IndexError)):
+                message += (f". It was called with {self.shown_table} whose figure_ids are not in `figures`: does your "
+                            "function look the figures up in its `table` argument, rather than in `figures`?")
+            elif isinstance(error, TypeError) or "NA" in str(error):
+                message += ". Is one of the bases missing? Use pd.isna(base_n) to test for a missing base before you use it."
+            raise Wrong(message)
         if not isinstance(got, str):
             raise Wrong(f"`{self.name}({shown})` should return a string, but it returned a {type(got).__name__}.")
         if got.strip().lower() not in {"apart", "overlap", "no base"}:
             raise Wrong(f"`{self.name}({shown})` returned {got!r}; return one of 'apart', 'overlap' or 'no base'.")
-        if not matches(got.strip(), self.expected, salt):
+        if not matches(got.strip().lower(), self.expected, salt):
             raise Wrong(f"`{self.name}({shown})` does not give the expected verdict. {self.message}")
 
 
@@ -111,11 +121,24 @@ def _wilson_properties(func):
         if not _is_share_pair(value):
             return "`wilson_interval` should return two numbers, (low, high)."
         low, high = (float(v) for v in value)
-        if not (-1e-9 <= low <= high <= 1 + 1e-9):
-            return ("`wilson_interval` should return shares between 0 and 1 with low ≤ high. "
+        if low > high + 1e-9:
+            return (f"For wilson_interval({k}, {n}) your first value is larger than your second: "
+                    "return (low, high), the low end first — not (high, low), nor (centre, half-width).")
+        if high > 1.5 and low > -1e-9:
+            return ("`wilson_interval` should return shares between 0 and 1 (as 0.27, not 27). "
                     "Are you working in percent instead of shares?")
+        if not (-1e-9 <= low and high <= 1 + 1e-9):
+            return (f"For wilson_interval({k}, {n}) your interval reaches below 0 or above 1, which Wilson's "
+                    "interval never does. Check the formula term by term: the centre, and the half-width.")
         if not (low - 1e-9 <= k / n <= high + 1e-9):
-            return f"The interval for {k} out of {n} does not contain the observed share {k}/{n}."
+            message = f"The interval for {k} out of {n} does not contain the observed share {k}/{n}."
+            if k in (0, n):
+                message += (" Here p(1−p)/n is 0, so inside the square root only the term z²/(4n²) keeps the "
+                            "interval open up to the edge: check how you wrote that term (its brackets), "
+                            "and the z/(1 + z²/n) in front of the root.")
+            else:
+                message += " Check the formula term by term: the centre, and the half-width."
+            return message
     low, high = (float(v) for v in func(0, 40))
     if high - low < 1e-6:
         return ("For 0 out of 40 your interval has no width at all. That is the normal (Wald) interval "
@@ -393,12 +416,14 @@ q4 = Exercise(
         Matches("width_tax", {'kind': 'number', 'step': 0.0001, 'd': '843991368111c018c68706a7'},
                 message="`width_tax` is not yet right: take 97% of 33 with count_from_share, then high − low of its Wilson interval.",
                 mistakes=[
+                    ({'kind': 'number', 'step': 0.0001, 'd': 'cd75f002082ba27df0aeda9d'}, "`width_tax` looks like half the width (the half-width); the width is high − low, the whole interval."),
                     ({'kind': 'number', 'step': 0.0001, 'd': '6e854435f2503caf778e229d'}, "`width_tax` is the width of the normal (Wald) interval. With 33 respondents and a share near 100%, use Wilson's."),
                     ({'kind': 'number', 'step': 0.0001, 'd': 'dfe1b7800b7312ae3ccec91e'}, "`width_tax` is a 90% interval's width (z = 1.645); use the 95% default."),
                 ]),
         Matches("width_all", {'kind': 'number', 'step': 0.0001, 'd': '1eafb2c735f90af9b64ddd01'},
                 message="`width_all` is not yet right: take 27% of 1,000 with count_from_share, then high − low of its Wilson interval.",
-                mistakes=[({'kind': 'number', 'step': 0.0001, 'd': '41ee6edfd836bc6a562c2d4e'}, "`width_all` uses 274. That is the real count of adopters, but the exercise asks about the printed figure, 27% of 1,000: use count_from_share(27, 1000).")]),
+                mistakes=[({'kind': 'number', 'step': 0.0001, 'd': '41ee6edfd836bc6a562c2d4e'}, "`width_all` uses 274. That is the real count of adopters, but the exercise asks about the printed figure, 27% of 1,000: use count_from_share(27, 1000)."),
+                          ({'kind': 'number', 'step': 0.0001, 'd': '2094d53fa8e4c124e35b489d'}, "`width_all` looks like half the width (the half-width); the width is high − low, the whole interval.")]),
     ],
     hints=[
         "The width of an interval is its high end minus its low end.",
@@ -412,6 +437,18 @@ q4 = Exercise(
 
 _AUSTRALIA = "deployed_or_deploying_by_country.australia.deployed_or_deploying"
 _GERMANY = "deployed_or_deploying_by_country.germany.deployed_or_deploying"
+_APART = {'kind': 'text', 'd': '2b73fbd50e05cf4083e32fbe'}
+_OVERLAP = {'kind': 'text', 'd': '1f2ca21c8dff4bbc11639756'}
+_NO_BASE = {'kind': 'text', 'd': 'f4c56c1e458232c61402bbdc'}
+
+# A small made-up table: a function that ignores `table` and reads `figures` cannot find these rows.
+_MADE_UP = pd.DataFrame({
+    "figure_id": ["made_up.higher", "made_up.lower", "made_up.no_base"],
+    "topic": "made_up", "group": "all", "item": ["higher", "lower", "no_base"],
+    "percent": [97.0, 76.0, 50.0],
+    "base_n": pd.array([300, 300, pd.NA], dtype="Int64"),
+    "base": "made up for this check",
+})
 
 q5 = Exercise(
     id="ex01_05",
@@ -420,11 +457,19 @@ q5 = Exercise(
     checks=[
         IsA("compare", "function"),
         CallsWithTable("compare", "figures", ("benefits_realised.tax_and_customs.compliance", "benefits_realised.improved_decision_making"),
-                       {'kind': 'text', 'd': '2b73fbd50e05cf4083e32fbe'}, "Compute both intervals and ask whether one lies wholly above the other."),
+                       _APART, "Compute both intervals and ask whether one lies wholly above the other."),
+        CallsWithTable("compare", "figures", ("benefits_realised.improved_decision_making", "benefits_realised.tax_and_customs.compliance"),
+                       _APART, "The same two figures in the other order: does your test work whichever figure comes first? "
+                       "Two intervals are apart when a's lies wholly above b's, or b's wholly above a's."),
         CallsWithTable("compare", "figures", ("barriers.technology", "barriers.culture"),
-                       {'kind': 'text', 'd': '1f2ca21c8dff4bbc11639756'}, "Compute both intervals and ask whether they share any values."),
+                       _OVERLAP, "Compute both intervals and ask whether they share any values."),
         CallsWithTable("compare", "figures", (_AUSTRALIA, _GERMANY),
-                       {'kind': 'text', 'd': 'f4c56c1e458232c61402bbdc'}, "What does the table say about how many respondents these figures rest on?"),
+                       _NO_BASE, "What does the table say about how many respondents these figures rest on?"),
+        CallsWithTable("compare", "figures", ("benefits_realised.improved_decision_making", _AUSTRALIA),
+                       _NO_BASE, "Here the first figure has a base but the second does not: check both bases."),
+        CallsWithTable("compare", _MADE_UP, ("made_up.lower", "made_up.higher"), _APART,
+                       "This table is made up, so its figures are not in `figures`: does your function use its "
+                       "`table` argument, and test both orders?"),
     ],
     hints=[
         "First find the two rows by `figure_id`. If either has no base (`pd.isna(base_n)`), you cannot compute an interval.",
@@ -436,31 +481,77 @@ q5 = Exercise(
 
 # --- exercise 6: how many respondents would it take? --------------------------------------------
 
+_ONE_DIRECTION = ("Does your loop test both orders? The intervals are apart when a's lies wholly above b's "
+                  "(low_a > high_b) *or* b's lies wholly above a's (low_b > high_a). With only one of the two tests, "
+                  "the loop never stops for one of the two orders: try smallest_base_apart(14, 46) and "
+                  "smallest_base_apart(46, 14).")
+
+
+def _whole_number(got) -> bool:
+    return (not isinstance(got, (bool, np.bool_)) and isinstance(got, (int, np.integer, float, np.floating))
+            and float(got).is_integer())
+
+
+def _call_base(func, a, b):
+    """Call the learner's function; None or a division by zero become feedback."""
+    try:
+        got = func(a, b)
+    except ZeroDivisionError as error:
+        raise Wrong(f"`smallest_base_apart({a}, {b})` raised ZeroDivisionError: {error}. "
+                    "Start at n = 1: with n = 0 respondents there is no share to divide.")
+    if got is None:
+        raise Wrong(f"`smallest_base_apart({a}, {b})` returned None. Did you forget `return`, or does your loop "
+                    "stop (for example at the end of a `range`) before it finds an n that works?")
+    return got
+
+
 def _base_properties(func):
-    got = func(14, 46)
-    if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, np.integer, float, np.floating)) or not float(got).is_integer():
+    # The smaller percentage first: a loop that tests only low_a > high_b never stops here, and the
+    # exercise's time limit turns that into the feedback below (see ``LoopExercise``).
+    got = _call_base(func, 14, 46)
+    if not _whole_number(got):
         return "`smallest_base_apart` should return a whole number of respondents."
-    near, far = func(46, 14), func(46, 30)
-    if not float(far) > float(near):
+    mirrored = _call_base(func, 46, 14)
+    if not _whole_number(mirrored) or float(mirrored) != float(got):
+        return ("`smallest_base_apart(14, 46)` and `smallest_base_apart(46, 14)` differ, but the order of the two "
+                "percentages should not matter. " + _ONE_DIRECTION)
+    far = _call_base(func, 46, 30)
+    if not float(far) > float(got):
         return "Two shares that are closer together need more respondents to tell apart; yours does not."
     return None
 
 
-q6 = Exercise(
+@dataclass
+class LoopExercise(Exercise):
+    """An exercise whose answer loops: running out of time gets its own, more specific feedback."""
+
+    too_slow: str = ""
+
+    def evaluate(self, namespace: dict) -> Result:
+        result = super().evaluate(namespace)
+        if self.too_slow and result.outcome is Outcome.INCORRECT and "took longer than" in result.message:
+            return Result(Outcome.INCORRECT, f"Checking your answer took longer than {self.time_limit:g} seconds, "
+                                             f"so a loop in your function seems never to stop. {self.too_slow}")
+        return result
+
+
+q6 = LoopExercise(
     id="ex01_06",
     title="How many respondents would it take?",
     names=("smallest_base_apart",),
+    time_limit=5,
+    too_slow=_ONE_DIRECTION,
     checks=[
         IsA("smallest_base_apart", "function"),
+        Behaves("smallest_base_apart", _base_properties),
         Calls("smallest_base_apart", (46, 14), {'kind': 'number', 'step': 0.5, 'd': '2748655c65e23494901eb7d2'},
               message="Start at n = 1 and go up one at a time; stop at the first n where the two intervals do not overlap.",
               mistakes=[({'kind': 'number', 'step': 0.5, 'd': 'eb252ee52b4da4616577b372'}, "you rounded the successes to whole respondents. Here the base is imagined, so keep the share fixed: successes = percent / 100 * n."),
                         ({'kind': 'number', 'step': 0.5, 'd': 'b48cb05da7d45709410f364e'}, "this is the answer with normal (Wald) intervals. Use Wilson's interval (your `wilson_interval`, once its check passes).")]),
-        Behaves("smallest_base_apart", _base_properties),
     ],
     hints=[
         "Try n = 1, 2, 3, ...: for each n, imagine both countries had n respondents each.",
-        "For each n, compute wilson_interval(percent_a / 100 * n, n) and the same for b; stop when one interval lies wholly above the other.",
+        "For each n, compute wilson_interval(percent_a / 100 * n, n) and the same for b; stop when one interval lies wholly above the other, whichever of the two it is.",
         "Start with `n = 1` and loop with `while True:`; inside, compute both intervals, return n when `low_a > high_b` or `low_b > high_a`, and otherwise add 1 to n.",
     ],
 )
@@ -487,6 +578,18 @@ def _vertical_segments(ax):
     return segments
 
 
+def _horizontal(ax, bars) -> bool:
+    """True when the bars were drawn with barh (they grow along x from a shared left edge)."""
+    from matplotlib.container import BarContainer
+
+    kinds = {getattr(c, "orientation", None) for c in ax.containers if isinstance(c, BarContainer)}
+    if kinds - {None}:
+        return "horizontal" in kinds and "vertical" not in kinds
+    lefts = {round(b.get_x(), 9) for b in bars}
+    bottoms = {round(b.get_y(), 9) for b in bars}
+    return len(bars) > 1 and lefts == {0.0} and len(bottoms) > 1
+
+
 def chart_problems(ax, n_rows: int) -> list[str]:
     """What keeps a bar chart of shares with intervals from being read correctly (empty: none)."""
     from matplotlib.axes import Axes
@@ -495,8 +598,17 @@ def chart_problems(ax, n_rows: int) -> list[str]:
 
     if not isinstance(ax, Axes):
         return [f"the function should return the matplotlib Axes it drew on, not a {type(ax).__name__}"]
-    problems = list(plotting.is_accessible(ax))
+    palette = "some colours are not from the colour-blind-safe palette"
+    problems = [
+        (palette + ": keep the defaults after `academy.setup()`, or pick colours from `plotting.OKABE_ITO`"
+         if problem == palette else problem)
+        for problem in plotting.is_accessible(ax)
+    ]
     bars = _bars(ax)
+    if bars and _horizontal(ax, bars):
+        # barh swaps the axes, so every y-axis rule below would misfire: one plain message instead.
+        problems.append("use vertical bars (ax.bar), not horizontal ones (ax.barh)")
+        return problems
     if len(bars) != n_rows:
         problems.append(f"the chart should have one vertical bar per row of the table ({len(bars)} bars found)")
     bottom, top = ax.get_ylim()
@@ -521,6 +633,56 @@ def chart_intervals(ax) -> list[tuple[float, float, float]]:
         if ends:
             found.append((round(bar.get_height(), 6), ends[0][1], ends[0][2]))
     return sorted(found)
+
+
+# A small made-up table: a chart that ignores `top` and draws `top_benefits` fails on it.
+_MADE_UP_TOP = pd.DataFrame({
+    "group": ["north", "south", "east"], "item": ["a", "b", "c"],
+    "percent": [60.0, 85.0, 30.0], "base_n": pd.array([25, 140, 80], dtype="Int64"),
+})
+
+
+def _wilson(successes, n, z=1.96):
+    p = successes / n
+    d = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / d
+    half = z / d * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return centre - half, centre + half
+
+
+def _made_up_chart(func):
+    """Problems of the learner's chart for a small made-up table (None: none)."""
+    import matplotlib.pyplot as plt
+
+    table = _MADE_UP_TOP
+    before = set(plt.get_fignums())
+    try:
+        try:
+            ax = func(table.copy())
+        except Exception as error:
+            return (f"`honest_chart` raised {type(error).__name__}: {error} when given a small made-up table with the "
+                    "same columns: does it use its `top` argument, and only those columns?")
+        if ax is None:
+            return "`honest_chart` returned None: end it with `return ax`."
+        bars = _bars(ax)
+        if len(bars) != len(table):
+            return (f"Given a small made-up table of {len(table)} rows, `honest_chart` drew {len(bars)} bars: "
+                    "does it draw the table it is given (`top`), rather than `top_benefits`?")
+        want = []
+        for percent, n in zip(table["percent"], table["base_n"]):
+            low, high = _wilson(round(percent / 100 * int(n)), int(n))
+            want.append((percent, 100 * low, 100 * high))
+        got = chart_intervals(ax)
+        if len(got) != len(want) or any(
+            abs(h - wh) > 1e-6 or abs(lo - wl) > 0.05 or abs(hi - wu) > 0.05
+            for (h, lo, hi), (wh, wl, wu) in zip(got, sorted(want))
+        ):
+            return ("Given a small made-up table, the bars or error bars of `honest_chart` do not show that table's "
+                    "percentages and 95% Wilson intervals: does every number come from `top`, the table it is given?")
+        return None
+    finally:
+        for number in set(plt.get_fignums()) - before:
+            plt.close(number)
 
 
 class Chart:
@@ -581,16 +743,48 @@ q7 = Exercise(
     id="ex01_07",
     title="A chart a minister reads correctly",
     names=("honest_chart", "top_benefits"),
-    checks=[IsA("honest_chart", "function"), Chart()],
+    checks=[IsA("honest_chart", "function"), Chart(), Behaves("honest_chart", _made_up_chart)],
     hints=[
-        "Start from the misleading chart above and change three things: where the y axis starts, the error bars, and nothing else that misleads.",
+        "Start from the misleading chart above and fix what misleads: start the y axis at 0, add error bars, and show each bar's base (n).",
         "For each row: successes = count_from_share(percent, base_n), (low, high) = wilson_interval(successes, base_n). Error bars are distances: percent − 100·low below, 100·high − percent above.",
-        "`fig, ax = plt.subplots()`, then `ax.bar(labels, percents, yerr=[below, above], capsize=4)`, `ax.set_ylim(0, 100)`, `plotting.finish(ax, title, xlabel, ylabel)`, `return ax`.",
+        "`fig, ax = plt.subplots()`, then `ax.bar(labels, percents, yerr=[below, above], capsize=4)`, `ax.set_ylim(0, 100)`, `plotting.finish(ax, title, xlabel, ylabel)`, `return ax`. Labels such as f\"{group}\\n(n={n})\" put each base on its own line, so they do not overlap.",
     ],
 )
 
 
 # --- exercise 8: what a survey of adopters can show ---------------------------------------------
+
+# Feedback for each statement the survey does not support, keyed by the statement's salted digest.
+_UNSUPPORTED = [
+    ({'kind': 'text', 'd': 'f334c6918c967f98faed1106'}, "One statement you chose says data ecosystems *cause* a benefit. The survey recorded what adopters say, not what would have happened without an ecosystem."),
+    ({'kind': 'text', 'd': '7741f4a7997120060248845f'}, "One statement you chose puts a figure on the wrong base: check who the 41% were asked of."),
+    ({'kind': 'text', 'd': 'd22a44b0bdf117afddf1d094'}, "One statement you chose predicts what organisations that have not started would get. Nobody measured that: early adopters may differ from the rest."),
+    ({'kind': 'text', 'd': '8ef13101f95598f35761c558'}, "One statement you chose says the 274 include organisations that gave up. Those that gave up were not among the 274 asked about benefits."),
+]
+
+
+class Statements:
+    """The chosen letters: specific feedback for each unsupported one chosen, generic for any left out."""
+
+    def __init__(self, name, expected):
+        self.name, self.expected = name, expected
+
+    def __call__(self, values, salt):
+        letters = {str(x).strip().upper() for x in values[self.name]}
+        if matches(letters, self.expected, salt):
+            return
+        wrong = [feedback for spec, feedback in _UNSUPPORTED if any(matches(x, spec, salt) for x in letters)]
+        if len(wrong) == 1:
+            raise Wrong(wrong[0])
+        if not letters:
+            raise Wrong("`supported` is empty: put in it the letters of the statements the survey supports.")
+        if wrong:
+            raise Wrong(f"{len(wrong)} statements you chose go beyond the survey:\n- "
+                        + "\n- ".join(w.replace("One statement you chose", "one") for w in wrong))
+        raise Wrong("Every statement you chose is supported, but at least one statement the survey does support is "
+                    "missing. For each letter you left out, ask: who was asked, what were they asked, and does the "
+                    "statement stay within that?")
+
 
 q8 = Exercise(
     id="ex01_08",
@@ -600,16 +794,7 @@ q8 = Exercise(
         Has("supported", lambda v: isinstance(v, (set, frozenset, list, tuple)), "`supported` should be a set of letters, such as {'A', 'B'}."),
         Has("supported", lambda v: all(isinstance(x, str) and x.strip().upper() in set("ABCDEFG") for x in v),
             "Use only the letters A to G, as strings."),
-        Matches("supported", {'kind': 'set', 'size': 3, 'd': '0630b14c687ddcf980e07923'},
-                message="Not quite. For each statement ask: who was asked, what were they asked, and does the statement stay within that?",
-                mistakes=[
-                    ({'kind': 'set', 'size': 4, 'd': 'eafd443e670dc33770f84439'}, "One statement you chose says data ecosystems *cause* a benefit. The survey recorded what adopters say, not what would have happened without an ecosystem."),
-                    ({'kind': 'set', 'size': 4, 'd': 'f6e629d55ab249420303812f'}, "One statement you chose puts a figure on the wrong base: check who the 41% were asked of."),
-                    ({'kind': 'set', 'size': 5, 'd': '49e3899ef02c8c2649c60b79'}, "Two statements you chose go beyond the survey: one claims cause and effect, one uses the wrong base for a percentage."),
-                    ({'kind': 'set', 'size': 2, 'd': '281ed27f25627bdcdb69eb9f'}, "You left out a statement that the survey does support: work out 41% of its real base."),
-                    ({'kind': 'set', 'size': 4, 'd': '9212071f4e0328440d4587b6'}, "One statement you chose predicts what organisations that have not started would get. Nobody measured that: early adopters may differ from the rest."),
-                    ({'kind': 'set', 'size': 4, 'd': 'fd28cd61f35bc076c214b23c'}, "One statement you chose says the 274 include organisations that gave up. Those that gave up were not among the 274 asked about benefits."),
-                ]),
+        Statements("supported", {'kind': 'set', 'size': 3, 'd': '0630b14c687ddcf980e07923'}),
     ],
     hints=[
         "The benefit figures come only from organisations that have deployed or are deploying. Who is missing from them?",
