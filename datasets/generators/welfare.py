@@ -22,10 +22,10 @@ MAX_RATE, FREE_AREA, TAPER = 400.0, 150.0, 0.5  # GBP per fortnight; 50p withdra
 IRREGULAR_SHARE = 0.45  # of claimants with earnings: seasonal or casual work in bursts
 UNDER_REPORT_SHARE = 0.03  # of claimants with earnings: genuinely under-declared some fortnights
 FLAG_SHARE, RANDOM_REVIEW = 0.10, 0.03
-SCORE_NOISE = 0.6  # sd of the lognormal factor on the score
-RISK_WEIGHTS = {"intercept": -3.0, "earnings": 0.5, "private_rent": 0.4, "under_30": 0.3, "children": 0.3,
+SCORE_NOISE = 0.5  # sd of the lognormal factor on the score
+RISK_WEIGHTS = {"intercept": -3.6, "earnings": 1.2, "private_rent": 0.9, "under_30": 0.6, "children": 0.3,
                 "second_nationality": 0.8, "interpreter": 0.4}  # the last two are the planted unfairness
-TRUTH_WEIGHTS = {"intercept": -3.3, "earnings": 0.6, "private_rent": 0.4, "under_30": 0.3}
+TRUTH_WEIGHTS = {"intercept": -4.4, "earnings": 1.3, "private_rent": 1.0, "under_30": 0.7, "children": 0.3}
 HOUSING = ["social rent", "private rent", "owner", "with family"]
 ERRORS = {"typo": 0.01, "nickname": 0.02, "transposed": 0.005, "stale_address": 0.2, "missing_tax_ref": 0.03}
 
@@ -112,6 +112,7 @@ def generate(pop: pd.DataFrame, seed: int, context: dict) -> dict:
     hide = under[:, None] & (rng.random(true.shape) < 0.4) & (true > 0)
     declared = np.where(hide, np.round(true * 0.3, 2), true)
     paid = entitlement(declared)
+    under = (paid > entitlement(true)).any(axis=1)  # under-reported only if it changed what was paid
     fortnight = pd.to_datetime(np.datetime64("2022-04-06") + 14 * np.arange(FORTNIGHTS).astype("timedelta64[D]"))
     fortnights = pd.DataFrame({
         "claim_id": np.repeat(ids[e], FORTNIGHTS), "fortnight_start": np.tile(fortnight, len(e)),
