@@ -102,8 +102,10 @@ def generate(pop: pd.DataFrame, seed: int, context: dict) -> dict:
     others = others.iloc[rng.choice(len(others), k["employed_elsewhere"], replace=False)]
     else_ = people.loc[others["person_id"], PERSON].reset_index(drop=True)
     declared = levy[rng.integers(0, len(levy), len(else_))]
-    clash = declared == others["employer_ref"].to_numpy()
-    declared[clash] = levy[(np.searchsorted(levy, declared[clash]) + 1) % len(levy)] if len(levy) > 1 else declared[clash]
+    works_at = set(zip(spells["person_id"], spells["employer_ref"]))
+    for i, person in enumerate(else_["person_id"]):  # a few dozen rows: never an employer they work for
+        while (person, declared[i]) in works_at:
+            declared[i] = levy[(list(levy).index(declared[i]) + 1) % len(levy)]
     else_["provider"], else_["employer_ref"], else_["pattern"] = bad_choice(len(else_)), declared, "employed_elsewhere"
     # Inflated hours: genuine apprentices at dishonest providers, hours claimed far above what was possible.
     at_bad = np.flatnonzero(np.isin(honest["provider"], bad))
