@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # so `generators` imports when this file is loaded by path
 
-from generators import health, justice, population, register, revenue, skills, survey, welfare  # noqa: E402
+from generators import census_tables, health, justice, population, register, revenue, skills, survey, welfare  # noqa: E402
 
 import catalogue  # noqa: E402
 
@@ -115,7 +115,7 @@ CENSUS = {
     ], "primaryKey": ["person_id"]},
 }
 
-AGENCIES = (revenue, skills, welfare, health, justice, register)  # in order: later agencies draw on earlier ones (apprentices need employers)
+AGENCIES = (census_tables, revenue, skills, welfare, health, justice, register)  # in order: later agencies draw on earlier ones (apprentices need employers)
 
 SURVEY_SOURCE = {**REPORT, "description": "Figures transcribed into sources/survey-figures.yaml"}
 

@@ -70,6 +70,14 @@ def test_census_view_keeps_its_columns():
     assert population.CENSUS_COLUMNS == CENSUS_COLUMNS
 
 
+def test_small_area_tables_add_up_to_the_microdata():
+    census = data.load("census_microdata")
+    areas = data.load("census_small_areas").set_index("area_code")
+    assert areas["residents"].sum() == len(census)
+    assert (census.groupby("area_code")["benefit"].sum() == areas["benefit_recipients"]).all()
+    assert (areas["residents"] < 10).sum() >= 12  # the tiny island areas are there to be protected
+
+
 def test_every_resource_is_fully_described():
     package = json.loads((DATASETS / "datapackage.json").read_text())
     for res in package["resources"]:

@@ -64,7 +64,8 @@ def generate(pop: pd.DataFrame, seed: int, context: dict) -> dict:
         "hospital": hospital, "health_number": p["person_id"].map(health_no).to_numpy(dtype=object),
         "sex": sex, "birth_date": pd.to_datetime(recording.transpose_dates(rng, p["birth_date"], 0.003)),
         "postcode": postcode, "admitted": pd.to_datetime(admitted),
-        "age_at_admission": np.minimum(100, a + ((admitted - np.datetime64("2023-03-19")).astype(int) / 365.25).round().astype(int)).clip(0),
+        "age_at_admission": np.clip(((admitted - p["birth_date"].to_numpy().astype("datetime64[D]")).astype(int) // 365.2425)
+                                    .astype(np.int64), 0, 100),
         "diagnosis_group": diag, "emergency": emergency, "length_of_stay": los, "readmitted_30d": readmit,
     }).iloc[order].reset_index(drop=True)
     frame.insert(0, "admission_id", [f"A{i:07d}" for i in range(1, n + 1)])
