@@ -24,6 +24,7 @@ sys.path.insert(0, str(HERE))  # so `generators` imports when this file is loade
 from generators import census_tables, health, justice, population, register, revenue, skills, survey, welfare  # noqa: E402
 
 import catalogue  # noqa: E402
+import public_sources  # noqa: E402
 
 REPORT = {
     "title": "Capgemini Research Institute, Data ecosystems in the public sector (survey fielded June 2022, N=1,000), 2022",
@@ -194,6 +195,11 @@ def build(out_dir: Path, people: int = 100_000, seed: int = 20221) -> None:
                 dates = [f["name"] for f in meta["schema"]["fields"] if f["type"] == "date"]
                 write_parquet(frame, out_dir / rel, dates)
             resources.append(_resource(meta, out_dir, rel, [made_by], OUR_LICENCE))
+    # Real published aggregates, extracted once by extract.py and copied unchanged.
+    for meta in public_sources.RESOURCES:
+        rel = f"data/{meta['name']}.csv"
+        (out_dir / rel).write_bytes((HERE / "sources" / "public" / f"{meta['name']}.csv").read_bytes())
+        resources.append(_resource(meta, out_dir, rel, meta["sources"], meta["licenses"]))
     catalogue.write_instructor(out_dir / "instructor", pd.concat(links, ignore_index=True), context,
                                write_csv, write_parquet)
 

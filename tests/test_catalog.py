@@ -106,7 +106,7 @@ def test_instructor_files_stay_out_of_the_student_package():
 
 
 def test_committed_data_is_at_most_25_mb():
-    files = [p for folder in ("data", "instructor") for p in (DATASETS / folder).rglob("*") if p.is_file()]
+    files = [p for folder in ("data", "instructor", "sources") for p in (DATASETS / folder).rglob("*") if p.is_file()]
     assert sum(p.stat().st_size for p in files) <= 25 * 1024 * 1024
 
 
