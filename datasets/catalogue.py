@@ -50,7 +50,10 @@ def write_instructor(folder: Path, links: pd.DataFrame, context: dict, write_csv
             write_csv(frame, folder / name)
         if made.get("planted"):
             sections.append(made["planted"])
-    (folder / "planted.md").write_text(PLANTED_HEAD + "\n\n".join(sections) + "\n", encoding="utf-8")
+    from generators import identity
+    head = PLANTED_HEAD.format(moved=identity.MOVED_SHARE, second=identity.SECOND_NATIONALITY_SHARE,
+                               vulnerable=identity.VULNERABLE_SHARE)
+    (folder / "planted.md").write_text(head + "\n\n".join(sections) + "\n", encoding="utf-8")
 
 
 PLANTED_HEAD = """# Planted patterns (instructors only)
@@ -60,5 +63,13 @@ PLANTED_HEAD = """# Planted patterns (instructors only)
 Not part of the student package: this folder is outside datasets/data and datapackage.json and is
 not installed. `links.parquet` maps every agency record to the person it belongs to
 (resource, record_id, person_id; person_id is empty for fabricated records).
+
+## Population (generators/identity.py)
+
+Households that moved in the last two years: {moved:.0%} (agencies may hold the old address);
+households with a second nationality: {second:.0%} (home language "other" for 60% of them, 1%
+of others); vulnerable adults 18-64 (serious mental illness or no settled home): {vulnerable:.1%}
+base rate, tripled for the unemployed and inactive and halved for others. Partners who took the
+household surname: 65% of women, 15% of men (their birth surname differs).
 
 """

@@ -74,7 +74,8 @@ def generate(pop: pd.DataFrame, seed: int, context: dict) -> dict:
     lines = ["## Health (health_admissions)", "",
              "Non-IID by design: case-mix weights per hospital " + str(CASE_MIX) + "; readmission logit base "
              + str(READMIT_BASE) + ". Vulnerable residents (1.2% base rate of adults 18-64, more among the "
-             "unemployed and inactive) get Poisson(1.5) extra mental-health admissions.", "",
+             "unemployed and inactive) get Poisson(1.5) extra mental-health admissions. Recording errors: "
+             "stale postcode 35% of movers, day and month swapped 0.3%, sex 'not stated' 1%.", "",
              "| hospital | admissions | mean age | readmitted within 30 days |", "|---|---:|---:|---:|"]
     lines += [f"| {h} | {int(r.admissions)} | {r.mean_age:.1f} | {r.readmitted:.1%} |" for h, r in by_h.iterrows()]
     links = pd.DataFrame({"resource": "health_admissions", "record_id": frame["admission_id"],

@@ -76,7 +76,8 @@ def generate(pop: pd.DataFrame, seed: int, context: dict) -> dict:
              f"Contacts per adult per year: {CONTACT_RATE} (weighted to young men); vulnerable residents "
              f"({len(vuln_ids)}): Poisson({VULNERABLE_RATE}), {NFA_SHARE:.0%} of them recorded as NFA. "
              f"People with 3+ contacts: {len(repeat)}, of whom {np.mean([r in vuln_ids for r in repeat]):.0%} are vulnerable "
-             "(and so have repeat mental-health admissions in health_admissions)."]
+             "(and so have repeat mental-health admissions in health_admissions). Recording errors: nicknames 6%, "
+             "surname typos 3%, day and month swapped 2%, stale postcode 50% of movers."]
     links = pd.concat([
         pd.DataFrame({"resource": "police_contacts", "record_id": contacts["contact_id"], "person_id": pid}),
         pd.DataFrame({"resource": "court_cases", "record_id": cases["case_id"], "person_id": pid[charged]})])

@@ -173,7 +173,11 @@ def generate(pop: pd.DataFrame, seed: int, context: dict | None = None) -> dict:
     ], ignore_index=True)
     truth = pd.DataFrame({"employment_id": sp["employment_id"], "person_id": who["person_id"].to_numpy(dtype=object),
                           "kind": sp["kind"], "employer_ref": employments["employer_ref"], "hours": sp["hours"]})
-    return {"tables": {"revenue_employers": emp_table, "revenue_employments": employments,
+    planted = ("## Revenue (revenue_* tables)\n\nNo fraud planted. Recording-error rates on employment records: "
+               + ", ".join(f"{k} {v:.1%}" for k, v in ERRORS.items())
+               + " (stale_address and other_surname: share of those who moved or changed surname). "
+               f"Second jobs 7% of workers, a job ended during the year 8%.")
+    return {"planted": planted, "tables": {"revenue_employers": emp_table, "revenue_employments": employments,
                        "revenue_payroll": payroll, "revenue_self_assessment": sa},
             "links": links, "spells": truth}
 

@@ -138,7 +138,8 @@ def generate(pop: pd.DataFrame, seed: int, context: dict) -> dict:
              f"(target {UNDER_REPORT_SHARE:.0%}; 40% of their working fortnights declared at 30%). "
              f"Rule: {MAX_RATE:.0f} a fortnight less {TAPER} per pound above {FREE_AREA:.0f}. Averaging Revenue's annual pay "
              "over 26 fortnights creates debts for irregular earners that payslip earnings do not support.",
-             "", "Truth per claim in welfare_truth.csv."]
+             "", "Recording-error rates on claims: " + ", ".join(f"{k} {v:.1%}" for k, v in ERRORS.items())
+             + " (stale_address: share of movers). Truth per claim in welfare_truth.csv."]
     links = pd.DataFrame({"resource": "welfare_claims", "record_id": ids, "person_id": c["person_id"].to_numpy(dtype=object)})
     return {"tables": {"welfare_claims": claims, "welfare_investigations": investigations, "welfare_fortnights": fortnights},
             "links": links, "instructor": {"welfare_truth.csv": truth}, "planted": "\n".join(lines)}
