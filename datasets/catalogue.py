@@ -33,7 +33,8 @@ def _rows(res: dict, folder: Path) -> str:
 def readme(package: dict, folder: Path) -> str:
     lines = []
     for res in package["resources"]:
-        size = f"{res['bytes'] / 1e6:.1f} MB" if res["bytes"] >= 100_000 else f"{res['bytes'] / 1e3:.0f} kB"
+        b = res["bytes"]
+        size = f"{b / 1e6:.1f} MB" if b >= 100_000 else f"{b / 1e3:.0f} kB" if b >= 1_000 else f"{b} B"
         lines.append(f"| `{res['name']}` | {res['title']} | {res['format']} | {_rows(res, folder)} | {size} "
                      f"| [{res['datasheet']}]({res['datasheet']}) |")
     total = sum(r["bytes"] for r in package["resources"]) / 1e6
