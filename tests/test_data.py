@@ -43,8 +43,8 @@ def test_loads_from_another_working_directory(tmp_path):
 @pytest.fixture
 def copy_of_data(tmp_path, monkeypatch):
     target = tmp_path / "datasets"
-    shutil.copytree(DATASETS, target, ignore=shutil.ignore_patterns("*.parquet"))
-    shutil.copy(DATASETS / "data" / "census_microdata.parquet", target / "data")
+    # Student package only: the instructor folder is not needed (and not shipped).
+    shutil.copytree(DATASETS, target, ignore=shutil.ignore_patterns("instructor", "generators", "sources"))
     monkeypatch.setenv("ACADEMY_DATA", str(target))
     return target
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from generators import identity
+
 REGIONS = ["Capital", "North Coast", "Eastern Plains", "Lakelands", "Southern Hills", "Western Isles"]
 REGION_SHARE = np.array([0.30, 0.16, 0.20, 0.13, 0.15, 0.06])  # of ordinary areas
 PEOPLE_PER_AREA = 300  # ordinary areas average about this many residents
@@ -170,7 +172,7 @@ def generate_population(people: int = 100_000, seed: int = 20221) -> pd.DataFram
     code = np.empty(len(region_of), dtype=np.int64)
     code[order] = np.arange(1, len(region_of) + 1)
     frame["area_code"] = _ids("KA", code[frame["area"].to_numpy()], width=4)
-    return frame
+    return identity.add_identity(frame, seed)
 
 
 def _ids(prefix, numbers, width=7):
