@@ -179,3 +179,16 @@ def test_endless_loop_ends_in_feedback():
     ex.time_limit = 0.5
     result = ex.evaluate({"add": forever})
     assert result.outcome is Outcome.INCORRECT and "longer than" in result.message
+
+
+def test_table_fingerprint_tolerates_float_noise_and_order():
+    from academy.exercises.fingerprints import table_fingerprint
+
+    df = pd.DataFrame({"area": ["b", "a", "c"], "rate": [0.1234567, 0.5, 0.75], "n": [3, 4, None]})
+    spec = table_fingerprint(df, ["area"], "s", step=1e-4)
+    noisy = df.assign(rate=df["rate"] + 3e-6)[["rate", "n", "area"]].iloc[[2, 0, 1]].reset_index(drop=True)
+    assert matches(noisy, spec, "s")
+    assert matches(df.astype({"n": "Int64"}), spec, "s")
+    assert not matches(df.assign(rate=[0.1234567, 0.5, 0.8]), spec, "s")
+    assert not matches(df.assign(area=["b", "a", "d"]), spec, "s")
+    assert not matches(df.drop(columns="n"), spec, "s")

@@ -43,8 +43,49 @@ def fingerprint(value, salt: str, step: float = 1e-6) -> dict:
     raise TypeError(f"cannot fingerprint a {type(value).__name__}")
 
 
+def table_fingerprint(frame: pd.DataFrame, key: list[str], salt: str, step: float = 1e-6) -> dict:
+    """A small table, cell by cell, rows ordered by ``key``: tolerant of float noise in every cell.
+
+    Blind to column order, row order, index and dtype. Meant for small results (a few hundred
+    cells); check large ones through aggregates and hidden tests instead.
+    """
+    columns = sorted(str(c) for c in frame.columns)
+    cells = _table_cells(frame, key, columns)
+    return {
+        "kind": "table", "key": list(key), "columns": columns, "rows": int(len(frame)),
+        "items": [fingerprint(v, salt, step) if _is_number(v) else fingerprint(str(v), salt) for v in cells],
+    }
+
+
+def _table_cells(frame: pd.DataFrame, key: list[str], columns: list[str]) -> list:
+    table = frame.copy()
+    table.columns = [str(c) for c in table.columns]
+    order = table[key].astype(str).agg("|".join, axis=1).argsort(kind="stable")
+    table = table.iloc[order.to_numpy()]
+    cells = []
+    for row in table[columns].itertuples(index=False):
+        for v in row:
+            if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
+                v = "<missing>"
+            elif isinstance(v, (np.integer,)):
+                v = int(v)
+            elif isinstance(v, (np.floating,)):
+                v = float(v)
+            cells.append(v)
+    return cells
+
+
 def matches(value, spec: dict, salt: str) -> bool:
     kind = spec["kind"]
+    if kind == "table":
+        if isinstance(value, pd.Series):
+            value = value.reset_index()
+        if not isinstance(value, pd.DataFrame) or len(value) != spec["rows"]:
+            return False
+        if sorted(str(c) for c in value.columns) != spec["columns"]:
+            return False
+        cells = _table_cells(value, spec["key"], spec["columns"])
+        return all(matches(v if _is_number(v) else str(v), s, salt) for v, s in zip(cells, spec["items"]))
     if kind == "number":
         return _is_number(value) and np.isfinite(float(value)) and spec["d"] in hashing.number_digests(value, spec["step"], salt)
     if kind == "frame":
