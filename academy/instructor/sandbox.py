@@ -75,6 +75,12 @@ def kernel_argv(workdir: Path, ipcdir: Path, uid: int, limits) -> list[str]:
             argv += ["--symlink", os.readlink(path), str(path)]
         elif path.is_dir():
             argv += ["--ro-bind", str(path), str(path)]
+    made = {"/", "/tmp", "/var/tmp", "/dev", "/proc"}
+    for root in [*readable_roots(), str(workdir), str(ipcdir)]:
+        for parent in reversed(Path(root).parents):  # bwrap would create them 0700
+            if str(parent) not in made:
+                made.add(str(parent))
+                argv += ["--perms", "0755", "--dir", str(parent)]
     for root in readable_roots():
         argv += ["--ro-bind", root, root]
     argv += ["--bind", str(workdir), str(workdir), "--bind", str(ipcdir), str(ipcdir), "--chdir", str(workdir)]
