@@ -43,9 +43,9 @@ def _academy_bootstrap(path):
     for m in mods.values():
         for v in list(vars(m).values()):
             if isinstance(v, type) and getattr(v, "__module__", "").split(".")[0] in roots:
-                classes[id(v)] = (v, dict(vars(v)))
+                classes[id(v)] = (v, dict(vars(v)), set(vars(v)))
     for cls in type(ip).__mro__[:-1]:
-        classes[id(cls)] = (cls, {k: v for k, v in vars(cls).items() if callable(v)})
+        classes[id(cls)] = (cls, {k: v for k, v in vars(cls).items() if callable(v)}, set(vars(cls)))
     # ipykernel swaps input/getpass per request; those are not the tests' business.
     b_snap = {k: v for k, v in vars(builtins).items() if k not in ("input", "raw_input", "getpass")}
     sys_names = ("stdout", "stderr", "displayhook")
@@ -73,7 +73,13 @@ def _academy_bootstrap(path):
                 if d.get(k, missing) is not v:
                     d[k] = v
                     changed.append(n + "." + k)
-        for cls, snap in classes.values():
+        for cls, snap, keys in classes.values():
+            for k in [k for k in vars(cls) if k not in keys]:  # e.g. a subclass now shadowing a method
+                try:
+                    type.__delattr__(cls, k)
+                    changed.append(cls.__name__ + "." + k)
+                except (TypeError, AttributeError):
+                    pass
             for k, v in snap.items():
                 if k not in ("__dict__", "__weakref__", "__doc__") and vars(cls).get(k, missing) is not v:
                     try:
@@ -157,4 +163,5 @@ def read_marks(text: str, nonce: str, grade_id: str) -> tuple[bool, str]:
 
 
 def strip_marks(text: str) -> str:
-    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith(MARK))
+    # split on "\n" only: str.splitlines would also split at the mark's own \x1e.
+    return "\n".join(line for line in text.split("\n") if not line.startswith(MARK))

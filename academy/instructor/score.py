@@ -36,6 +36,8 @@ def score(prepared, result: dict | None, cells_spec: dict) -> dict:
         cell["source"] = source["source"]
         outputs = cell.get("outputs", [])
         for out in outputs:
+            if out.get("output_type") == "stream" and out.get("name") == "stderr" and "\nMemoryError" in "".join(out.get("text", "")):
+                status = worst(status, "memory")  # IPython could not even format the error
             if out.get("output_type") == "error":
                 if out.get("ename") == "MemoryError":
                     status = worst(status, "memory")
