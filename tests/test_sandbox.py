@@ -49,7 +49,7 @@ def attacks(paths: dict) -> dict:
         "memory": ({**S, "a2": "x = []\nwhile True: x.append(bytearray(50_000_000))"}, "memory", 2.0),
         "forkbomb": ({**S, "a3": "import os\nwhile True:\n    os.fork()"}, {"processes", "killed", "timeout"}, None),
         "daemon": ({**S, "a3": "import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(3600)\nname = 'ada'"}, "graded", 4.0),
-        "flood": ({**S, "a2": "while True: print('x' * 10000)"}, {"output_limit", "memory"}, 1.0),
+        "flood": ({**S, "a2": "while True: print('x' * 10000)"}, {"output_limit", "memory"}, None),
         "os_exit": ({**S, "a2": "import os\nos._exit(3)"}, "killed", 1.0),
         "sigkill": ({**S, "a3": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"}, "killed", 3.0),
         "sys_exit": ({**S, "a3": "import sys\nsys.exit(0)"}, "graded", 3.0),

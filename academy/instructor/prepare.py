@@ -105,7 +105,7 @@ def prepare(path: Path, spec: NotebookSpec, student: str, max_bytes: int) -> Pre
 
 
 def _restore(student_cells, spec: NotebookSpec, out: Prepared):
-    cells, seen = [], set()
+    cells, seen, duplicated = [], set(), False
     for cell in student_cells:
         meta = cell.get("metadata", {}).get("nbgrader", {}) or {}
         gid = meta.get("grade_id")
@@ -116,8 +116,9 @@ def _restore(student_cells, spec: NotebookSpec, out: Prepared):
             cell.get("metadata", {}).pop("nbgrader", None)
             cells.append(cell)
             continue
-        if gid in seen:
+        if gid in seen:  # which copy is "the" cell is ambiguous: lay out as released
             out.flag("tampered", f"duplicated cell {gid}")
+            duplicated = True
             continue
         seen.add(gid)
         if cell.get("cell_type") != known.cell_type:
@@ -133,7 +134,7 @@ def _restore(student_cells, spec: NotebookSpec, out: Prepared):
     missing = [n for n in spec.cells if n not in seen]
     for name in missing:
         out.flag("tampered", f"deleted cell {name}")
-    return cells, seen, missing
+    return cells, seen, missing or duplicated
 
 
 def _fresh(known: CellSpec):
