@@ -49,7 +49,9 @@ def per_notebook(top: Path, sandboxed: bool, repeat: int) -> float:
     from nbclient import NotebookClient
 
     released = json.loads((top / "course" / "release" / tiny.MODULE / f"{tiny.NOTEBOOK}.ipynb").read_text())
-    nb = tiny.submission(released, tiny.SOLUTION)
+    import nbformat
+
+    nb = json.loads(json.dumps(nbformat.reads(json.dumps(tiny.submission(released, tiny.SOLUTION)), as_version=4)))
     work = Path(tempfile.mkdtemp())
     times = []
     for _ in range(repeat):
@@ -60,8 +62,6 @@ def per_notebook(top: Path, sandboxed: bool, repeat: int) -> float:
                      if c.get("metadata", {}).get("nbgrader", {}).get("points") and c["cell_type"] == "code"}
             runner.execute(nb, tests, None, limits.Limits(), 0, True)
         else:
-            import nbformat
-
             NotebookClient(nbformat.from_dict(nb), kernel_name="python3", allow_errors=True,
                            resources={"metadata": {"path": str(work)}}).execute()
         times.append(time.monotonic() - start)
