@@ -59,7 +59,18 @@ def _autograde(args) -> int:
     from academy.instructor import autograde, course
 
     for module in course.resolve([args.module]):
-        autograde.autograde(module)
+        autograde.autograde(module, jobs=args.jobs, trusted=args.trusted)
+    return 0
+
+
+def _collect(args) -> int:
+    from academy.instructor import course
+
+    for module in course.resolve([args.module]):
+        result = course.nbgrader("collect", module, "--update", check=False, quiet=True)
+        print((result.stdout + result.stderr).strip()[-2000:] or f"collected {module}")
+        if result.returncode != 0:
+            return result.returncode
     return 0
 
 
@@ -123,8 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("modules", nargs="*")
     val.set_defaults(run=_validate)
 
-    ag = sub.add_parser("autograde", help="grade course/submitted/<student>/<module>/")
+    co = sub.add_parser("collect", help="collect submissions from the nbgrader exchange (nbgrader collect)")
+    co.add_argument("module")
+    co.set_defaults(run=_collect)
+
+    ag = sub.add_parser("autograde", help="grade course/submitted/<student>/<module>/ in sandboxes, in parallel")
     ag.add_argument("module")
+    ag.add_argument("--jobs", type=int, default=None, help="parallel sandboxes (default: number of cores)")
+    ag.add_argument("--trusted", action="store_true",
+                    help="grade WITHOUT a sandbox (only for code you trust, e.g. where bubblewrap is missing)")
     ag.set_defaults(run=_autograde)
 
     fb = sub.add_parser("feedback", help="write feedback that does not reveal hidden tests")
