@@ -162,3 +162,19 @@ def test_stock_nbgrader_validate_agrees(graded):
     assert "Success! Your notebook passes all the tests." in ok.stdout + ok.stderr
     inv = subprocess.run([sys.executable, "-m", "nbgrader", "validate", "--invert", str(release)], cwd=course, env=env, capture_output=True, text=True)
     assert "Success! The notebook does not pass any tests." in inv.stdout + inv.stderr
+
+
+def test_stock_nbgrader_autograde_agrees(graded):
+    """Stock `nbgrader autograde` (unsandboxed) gives the reference solution the same full marks."""
+    import os
+
+    module, course = graded["module"], graded["course"]
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent) + ":" + os.environ["PATH"]}
+    run = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", module, "--student", "solution", "--force"],
+                         cwd=course, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    from nbgrader.api import Gradebook
+
+    with Gradebook(gradebook.db_url()) as gb:
+        sub = gb.find_submission(module, "solution")
+        assert float(sub.code_score) == float(sub.max_code_score) > 0

@@ -38,7 +38,8 @@ def attacks(paths: dict) -> dict:
         "    try:\n        open(p).read(1); found.append('READ ' + p)\n    except Exception: pass\n"
         "    try:\n        open(p, 'a').write('pwned'); found.append('WROTE ' + p)\n    except Exception: pass\n"
         "try:\n    socket.create_connection(('1.1.1.1', 80), 2); found.append('NET')\nexcept Exception: pass\n"
-        "try:\n    open(os.path.expanduser('~/x'), 'w').write('x'); found.append('HOME')\nexcept Exception: pass\n"
+        # The grader's own home (the sandbox's HOME is a private, throwaway /tmp).
+        f"try:\n    open({str(Path.home() / 'academy-sandbox-probe')!r}, 'w').write('x'); found.append('HOME')\nexcept Exception: pass\n"
         "print('\\n'.join(found))\n" + S["a1"]
     )
     patch_academy = ("import academy.exercises.hashing as h\nclass Any(str):\n    def __eq__(self, other): return True\n"

@@ -13,7 +13,7 @@ class Limits:
     wall_seconds: int = 300
     cell_seconds: int = 60
     cpu_seconds: int = 240
-    memory_mb: int = 2048
+    memory_mb: int = 4096
     processes: int = 64
     output_kb: int = 2048
     file_mb: int = 64

@@ -51,10 +51,9 @@ def available() -> tuple[bool, str]:
 def readable_roots() -> list[str]:
     """What the kernel may read: system dirs, the Python install, the venv, the academy package."""
     roots = ["/usr", "/etc", sys.base_prefix, sys.prefix, str(Path(academy.__file__).resolve().parent)]
-    data = Path(academy.__file__).resolve().parent.parent / "datasets"
-    if (data / "data").is_dir():  # editable install: the student data lives in the checkout
-        roots.append(str(data / "data"))
-        roots.append(str(data / "datapackage.json"))
+    data = student_data()
+    if data is not None:  # only the student data, never the generator or instructor files
+        roots += [str(data / "data"), str(data / "datapackage.json")]
     out = []
     for root in roots:
         real = os.path.realpath(root)
@@ -63,12 +62,22 @@ def readable_roots() -> list[str]:
     return out
 
 
+def student_data() -> Path | None:
+    """The folder holding datapackage.json that the grader itself loads data from."""
+    from academy import data
+
+    try:
+        return data.package_dir().resolve()
+    except data.DatasetError:
+        return None
+
+
 def kernel_argv(workdir: Path, ipcdir: Path, uid: int, limits) -> list[str]:
     """The kernelspec argv: bwrap, then rlimits, then drop to ``uid``, then ipykernel."""
     argv = [bwrap_path(), "--clearenv", "--die-with-parent", "--new-session",
             "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
             "--hostname", "sandbox", "--dev", "/dev", "--proc", "/proc",
-            "--tmpfs", "/tmp", "--tmpfs", "/var/tmp"]
+            "--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--tmpfs", "/var/tmp"]  # kernels run as another uid
     for name in ("bin", "lib", "lib64", "sbin"):  # merged-/usr symlinks or real dirs
         path = Path("/") / name
         if path.is_symlink():
@@ -91,6 +100,8 @@ def kernel_argv(workdir: Path, ipcdir: Path, uid: int, limits) -> list[str]:
         "PYTHONDONTWRITEBYTECODE": "1", "NBGRADER_EXECUTION": "autograde",
         "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
     }
+    if student_data() is not None:  # an editable install keeps its data outside the package
+        env["ACADEMY_DATA"] = str(student_data())
     for key, value in env.items():
         argv += ["--setenv", key, value]
     mib = 1024 * 1024
