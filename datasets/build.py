@@ -9,7 +9,6 @@ Deterministic: the same seed gives byte-identical files (no timestamps anywhere)
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -22,6 +21,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # so `generators` imports when this file is loaded by path
 
 from generators import census_tables, health, justice, population, register, revenue, skills, survey, welfare  # noqa: E402
+from generators.schema import field, key  # noqa: E402
+
+from academy import data  # noqa: E402  (one checksum function for building and loading)
 
 import catalogue  # noqa: E402
 import public_sources  # noqa: E402
@@ -36,19 +38,6 @@ REPORT_FACTS = ("Figures are facts reported by the Capgemini Research Institute;
                 "The table (its layout, identifiers and descriptions) is the course's compilation, under CC-BY-4.0.")
 
 
-def field(name, type_, description, unit=None, **constraints):
-    out = {"name": name, "type": type_, "description": description}
-    if unit:
-        out["unit"] = unit
-    if constraints:
-        out["constraints"] = constraints
-    return out
-
-
-def _key(**extra):
-    return {"required": True, "unique": True, **extra}
-
-
 SURVEY_FIGURES = {
     "name": "survey_figures",
     "title": "Survey figures from the report, one row per printed percentage",
@@ -56,7 +45,7 @@ SURVEY_FIGURES = {
                    "N=1,000) by topic and group, with the number of respondents each share rests on where the report gives it. "
                    + REPORT_FACTS,
     "schema": {"fields": [
-        field("figure_id", "string", "Identifier: topic, group (unless whole sample) and item, joined by dots", **_key()),
+        field("figure_id", "string", "Identifier: topic, group (unless whole sample) and item, joined by dots", **key()),
         field("topic", "string", "Which question the figure answers", required=True, enum=survey.TOPICS),
         field("group", "string", "Who the figure is about: 'all' for the whole base, else a sector key or a country",
               required=True),
@@ -74,7 +63,7 @@ SURVEY_SAMPLE = {
     "description": "How the report's 1,000 survey respondents split across functional areas (healthcare was excluded). "
                    + REPORT_FACTS,
     "schema": {"fields": [
-        field("sector", "string", "Functional area, as keyed in the source figures", **_key()),
+        field("sector", "string", "Functional area, as keyed in the source figures", **key()),
         field("respondents", "integer", "Number of organisations surveyed in the sector", unit="respondents",
               required=True, minimum=0),
     ], "primaryKey": ["sector"]},
@@ -85,7 +74,7 @@ REPORT_FIGURES = {
     "description": "Numbers the report quotes that are not shares of its own survey: costs, savings, counts and "
                    "results of earlier studies, each with its unit. " + REPORT_FACTS,
     "schema": {"fields": [
-        field("figure_id", "string", "Identifier of the figure; ranges are split into .lower and .upper", **_key()),
+        field("figure_id", "string", "Identifier of the figure; ranges are split into .lower and .upper", **key()),
         field("value", "number", "The figure as quoted", required=True),
         field("unit", "string", "Unit of the value (percent, GBP, cameras ...)", required=True),
         field("description", "string", "What the figure measures, in plain words", required=True),
@@ -98,7 +87,7 @@ CENSUS = {
                    "economic activity, income and benefit receipt. Entirely synthetic, calibrated loosely to "
                    "published UK figures; no real person appears.",
     "schema": {"fields": [
-        field("person_id", "string", "Person identifier; its order reveals nothing", **_key(pattern="^P[0-9]{7}$")),
+        field("person_id", "string", "Person identifier; its order reveals nothing", **key(pattern="^P[0-9]{7}$")),
         field("household_id", "string", "Household the person lives in", required=True, pattern="^H[0-9]{7}$"),
         field("area_code", "string", "Small area of residence; some island areas have fewer than 10 residents",
               required=True, pattern="^KA[0-9]{4}$"),
@@ -121,14 +110,6 @@ AGENCIES = (census_tables, revenue, skills, welfare, health, justice, register) 
 SURVEY_SOURCE = {**REPORT, "description": "Figures transcribed into sources/survey-figures.yaml"}
 
 
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def write_csv(frame, path: Path) -> None:
     frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d")
 
@@ -146,7 +127,7 @@ def _resource(meta: dict, out_dir: Path, rel: str, sources: list[dict], licenses
     path = out_dir / rel
     fmt = path.suffix.lstrip(".")
     res = {k: v for k, v in meta.items() if k not in ("schema", "datasheet", "format")}
-    res.update(path=rel, format=fmt, hash="sha256:" + sha256(path), bytes=path.stat().st_size,
+    res.update(path=rel, format=fmt, hash="sha256:" + data.sha256(path), bytes=path.stat().st_size,
                licenses=licenses, sources=sources, datasheet=f"datasheets/{meta.get('datasheet', meta['name'])}.md",
                schema=meta["schema"])
     if fmt == "csv":

@@ -75,26 +75,24 @@ def _table_cells(frame: pd.DataFrame, key: list[str], columns: list[str]) -> lis
     return cells
 
 
+def _as_frame(value) -> pd.DataFrame | None:
+    if isinstance(value, pd.Series):
+        value = value.reset_index()
+    return value if isinstance(value, pd.DataFrame) else None
+
+
 def matches(value, spec: dict, salt: str) -> bool:
     kind = spec["kind"]
+    if kind in ("table", "frame"):
+        value = _as_frame(value)
+        if value is None or len(value) != spec["rows"] or sorted(str(c) for c in value.columns) != spec["columns"]:
+            return False
     if kind == "table":
-        if isinstance(value, pd.Series):
-            value = value.reset_index()
-        if not isinstance(value, pd.DataFrame) or len(value) != spec["rows"]:
-            return False
-        if sorted(str(c) for c in value.columns) != spec["columns"]:
-            return False
         cells = _table_cells(value, spec["key"], spec["columns"])
         return all(matches(v if _is_number(v) else str(v), s, salt) for v, s in zip(cells, spec["items"]))
     if kind == "number":
         return _is_number(value) and np.isfinite(float(value)) and spec["d"] in hashing.number_digests(value, spec["step"], salt)
     if kind == "frame":
-        if isinstance(value, pd.Series):
-            value = value.reset_index()
-        if not isinstance(value, pd.DataFrame) or len(value) != spec["rows"]:
-            return False
-        if sorted(str(c) for c in value.columns) != spec["columns"]:
-            return False
         # Frames are compared on the grid only; a value that sits on a grid edge is rare
         # and the tolerance of a frame check is chosen well below what a mistake moves.
         return hashing.frame_digest(value, spec["step"], salt) == spec["d"]
