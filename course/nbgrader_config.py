@@ -14,7 +14,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.root = HERE
 c.CourseDirectory.course_id = os.environ.get("ACADEMY_COURSE_ID", "public-sector-data-academy")
 c.CourseDirectory.source_directory = os.path.join("..", "modules")
-c.CourseDirectory.db_url = "sqlite:///" + os.path.join(HERE, "gradebook.db")
+# SQLite beside this file by default; a shared PostgreSQL gradebook for several graders by URL.
+c.CourseDirectory.db_url = os.environ.get("ACADEMY_DB_URL") or "sqlite:///" + os.path.join(HERE, "gradebook.db")
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
 
 # The stub that replaces a solution: it fails loudly, and the exercise checks read it as

@@ -14,8 +14,9 @@ CONDA_NAMES = {"pyyaml": "pyyaml"}
 
 
 def _split(requirement: str) -> tuple[str, str]:
-    match = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", requirement)
-    return match.group(1).lower().replace("_", "-"), match.group(2).replace(" ", "")
+    match = re.match(r"^\s*([A-Za-z0-9_.\-]+)(\[[^\]]*\])?\s*(.*)$", requirement)
+    # pip extras ([binary]) have no conda equivalent: conda packages ship their compiled parts
+    return match.group(1).lower().replace("_", "-"), match.group(3).replace(" ", "")
 
 
 def pip_requirements() -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import warnings
 from pathlib import Path
 
@@ -22,11 +23,26 @@ _STATUS_TABLE = (
 
 
 def db_url() -> str:
-    return "sqlite:///" + str(course.course_root() / "gradebook.db")
+    """SQLite beside the course by default; ACADEMY_DB_URL (e.g. postgresql://…) for several graders."""
+    return os.environ.get("ACADEMY_DB_URL") or "sqlite:///" + str(sqlite_path())
+
+
+def sqlite_path() -> Path:
+    return course.course_root() / "gradebook.db"
+
+
+def exists() -> bool:
+    return bool(os.environ.get("ACADEMY_DB_URL")) or sqlite_path().exists()
+
+
+def protect() -> None:
+    """nbgrader creates the SQLite gradebook world-readable; only the grader should read it."""
+    if not os.environ.get("ACADEMY_DB_URL") and sqlite_path().exists():
+        os.chmod(sqlite_path(), 0o600)
 
 
 def has_assignment(module: str) -> bool:
-    if not (course.course_root() / "gradebook.db").exists():
+    if not exists():
         return False
     with Gradebook(db_url()) as gb:
         try:
@@ -37,7 +53,7 @@ def has_assignment(module: str) -> bool:
 
 
 def rows(modules: list[str] | None = None) -> list[dict]:
-    if not (course.course_root() / "gradebook.db").exists():
+    if not exists():
         return []
     out = []
     with Gradebook(db_url()) as gb:

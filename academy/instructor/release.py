@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from academy.instructor import course
+from academy.instructor import course, gradebook
 from academy.instructor.leaks import leaks_in_release
 
 
@@ -14,5 +14,6 @@ def release(modules: list[str]) -> list[str]:
         problems = leaks_in_release(module)
         if problems:
             raise SystemExit(f"The release of {module} leaks what it must not:\n" + "\n".join(problems))
+        gradebook.protect()
         print(f"released {module} -> course/release/{module}/")
     return modules
