@@ -50,7 +50,8 @@ def attacks(paths: dict) -> dict:
         "memory": ({**S, "a2": "x = []\nwhile True: x.append(bytearray(50_000_000))"}, "memory", 2.0),
         "forkbomb": ({**S, "a3": "import os\nwhile True:\n    os.fork()"}, {"processes", "killed", "timeout"}, None),
         "daemon": ({**S, "a3": "import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(3600)\nname = 'ada'"}, "graded", 4.0),
-        "flood": ({**S, "a2": "while True: print('x' * 10000)"}, {"output_limit", "memory"}, None),
+        # Endless and noisy: whichever limit it meets first (a cell timeout on a loaded machine).
+        "flood": ({**S, "a2": "while True: print('x' * 10000)"}, {"output_limit", "memory", "timeout"}, None),
         "os_exit": ({**S, "a2": "import os\nos._exit(3)"}, "killed", 1.0),
         "sigkill": ({**S, "a3": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"}, "killed", 3.0),
         "sys_exit": ({**S, "a3": "import sys\nsys.exit(0)"}, "graded", 3.0),
@@ -172,7 +173,7 @@ def test_nothing_outside_the_working_copy_changed_or_leaked(run):
 
 
 def test_no_sandbox_process_survives(run):
-    left = [p for n in range(os.cpu_count() or 2) for p in sandbox._pids_of(sandbox.UID_BASE + n)]
+    left = [p for n in range(os.cpu_count() or 2) for p in sandbox._pids_of(sandbox.run_uid_base(os.getpid()) + n)]
     assert left == []
 
 

@@ -34,9 +34,9 @@ def _take_slot(slots) -> None:
 
 
 def _work(args: tuple) -> tuple:
-    key, graded, tests, folder, lim, sandboxed = args
+    key, graded, tests, folder, lim, sandboxed, uid_base = args
     try:
-        return key, runner.execute(graded, tests, Path(folder), lim, _slot, sandboxed)
+        return key, runner.execute(graded, tests, Path(folder), lim, _slot, sandboxed, uid_base)
     except Exception as error:  # never lose a submission to a worker bug
         return key, {"cells": graded["cells"], "end": "killed", "detail": f"grader error: {error}", "nonce": ""}
 
@@ -58,6 +58,7 @@ def autograde(module: str, jobs: int | None = None, trusted: bool = False) -> li
     lim = limits.load(module, root / "sandbox.yaml")
     jobs = max(1, jobs or os.cpu_count() or 1)
 
+    uid_base = sandbox.run_uid_base(os.getpid())
     prepared, tasks = {}, []
     for student in found:
         folder = root / "submitted" / student / module
@@ -68,7 +69,7 @@ def autograde(module: str, jobs: int | None = None, trusted: bool = False) -> li
                 p.flag("too_large", f"{too_big[0].name} is over {lim.submission_mb} MiB")
             prepared[(student, spec.name)] = p
             if p.status in ("ok", "tampered"):
-                tasks.append(((student, spec.name), p.graded, p.tests, str(folder), lim, sandboxed))
+                tasks.append(((student, spec.name), p.graded, p.tests, str(folder), lim, sandboxed, uid_base))
 
     results: dict = {}
     outcome: dict[str, dict] = {}

@@ -74,7 +74,8 @@ class LimitedClient(NotebookClient):
         return super().output(outs, msg, display_id, cell_index)
 
 
-def execute(graded: dict, tests: dict, workfiles: Path | None, limits, slot: int, sandboxed: bool) -> dict:
+def execute(graded: dict, tests: dict, workfiles: Path | None, limits, slot: int, sandboxed: bool,
+            uid_base: int = sandbox.UID_BASE) -> dict:
     """Run the notebook; returns {"cells": [...], "end": ok|timeout|killed|output_limit, "detail"}."""
     base = Path(tempfile.mkdtemp(prefix="ag-"))
     os.chmod(base, 0o711)
@@ -83,7 +84,7 @@ def execute(graded: dict, tests: dict, workfiles: Path | None, limits, slot: int
         shutil.copytree(workfiles, work, ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints"))
     work.mkdir(exist_ok=True)
     ipc.mkdir(mode=0o700)
-    uid = sandbox.UID_BASE + slot if sandboxed else None
+    uid = uid_base + slot if sandboxed else None
     nonce, guard_name = secrets.token_hex(16), "_g" + secrets.token_hex(8)
     (work / guard.SECRET_FILE).write_text(json.dumps(guard.secret(nonce, guard_name, tests)))
     if uid is not None:
@@ -132,6 +133,10 @@ def execute(graded: dict, tests: dict, workfiles: Path | None, limits, slot: int
         detail = f"the kernel died (exit {code})"
         if code is not None and code in (128 + signal.SIGXCPU, -signal.SIGXCPU):
             end, detail = "timeout", f"CPU time over {limits.cpu_seconds} s"
+        elif client.output_bytes * 2 > client.output_limit:
+            # Flooding output can exhaust the kernel's own buffers before the parent has
+            # counted past the limit (seen under load); name the cause, not just the death.
+            state["end"] = state["end"] or "output_limit"
     except Exception as error:  # kernel failed to start, protocol garbage, ...
         end, detail = "killed", f"{type(error).__name__}: {str(error)[:200]}"
     finally:

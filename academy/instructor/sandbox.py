@@ -20,7 +20,13 @@ from pathlib import Path
 
 import academy
 
-UID_BASE = 61000  # slot n runs as uid UID_BASE + n; unused on course machines
+UID_BASE = 200_000  # far above the uids of real accounts on course machines
+
+
+def run_uid_base(pid: int) -> int:
+    """The uids of one grading run: slot n runs as base + n. Two runs at once (two modules, two
+    graders) get different blocks, so cleaning up one run never kills the other's kernels."""
+    return UID_BASE + (pid % 4096) * 64
 
 INSTALL_HINT = (
     "Autograding runs untrusted student code and needs the sandbox tool bubblewrap, which was "
