@@ -6,7 +6,12 @@ tested on inputs made at check time. Exercise 12 is a written answer marked by a
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import itertools
+import signal
+import threading
+import time
 import warnings
 
 import numpy as np
@@ -34,6 +39,9 @@ _FP = {
     'ex06_04_mean': {"kind": "number", "step": 1e-06, "d": "e287a1846cbb7089e9842a80"},
     'ex06_04_sum_as_count': {"kind": "number", "step": 1e-06, "d": "3533d23fad1ac064b710e4f0"},
     'ex06_04_mean_without_n': {"kind": "number", "step": 1e-06, "d": "bee41259af7359d21cd40401"},
+    'ex06_04_mean_uneven': {"kind": "number", "step": 1e-06, "d": "268cf349d7c3559b6bbcecf9"},
+    'ex06_04_mean_floor': {"kind": "number", "step": 1e-06, "d": "09784ac5f500ce33166c0a52"},
+    'ex06_10_fifty_runs': {"kind": "sequence", "items": [{"kind": "number", "step": 0.01, "d": "e65421984fe09db5ed6b038d"}, {"kind": "number", "step": 0.01, "d": "ee92862697938776d34e3203"}, {"kind": "number", "step": 0.01, "d": "3ff99ee194f6ae2b6cf99f41"}, {"kind": "number", "step": 0.01, "d": "15ff6458a0372c4490f38803"}, {"kind": "number", "step": 0.01, "d": "2bef8c6c9ae0ffeef62153d4"}, {"kind": "number", "step": 0.01, "d": "49dfd9ef8b593f09dc603dec"}, {"kind": "number", "step": 0.01, "d": "849cf177329af493e2e62642"}]},
     'ex06_11_baseline': {"kind": "number", "step": 1e-05, "d": "31322054fdf3cdb1d982bbdc"},
     'ex06_11_curve': {"kind": "frame", "step": 1e-05, "columns": ["accuracy", "epsilon"], "rows": 6, "d": "a0de5f28dc8cbe26408cc2b4"},
 }
@@ -48,9 +56,27 @@ def _draws(func, n, *args):
     return np.array([float(func(*args)) for _ in range(n)])
 
 
+def _one_number(value, what):
+    """Feedback when a function returns something other than one number (None, an array, text)."""
+    if value is None:
+        return f"`{what}` returned None. Did you forget `return`?"
+    if np.ndim(value) != 0:
+        return (f"`{what}` returned an array (or list); return one number, not an array. "
+                "`rng.laplace(0, b)` without `size=` draws a single number.")
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return f"`{what}` should return a number, but it returned a {type(value).__name__}."
+    return None
+
+
 def _same_draws(func, make_args, what):
     """Two calls with generators made from the same seed must agree (the generator is used)."""
-    first = float(func(*make_args(_seeded(2468))))
+    first = func(*make_args(_seeded(2468)))
+    problem = _one_number(first, what)
+    if problem:
+        return problem
+    first = float(first)
     second = float(func(*make_args(_seeded(2468))))
     if not np.isfinite(first):
         return f"`{what}` returned {first}: the result should be a finite number."
@@ -86,12 +112,24 @@ def _canonical(solution):
 
 
 # ----------------------------------------------------------------------------- 1, 2 differencing
+def _not_negative(func):
+    got = func(31250.0, 8, 30000.0, 7)
+    try:
+        negative = float(got) < 0
+    except (TypeError, ValueError):
+        return None  # the call check below says what is wrong with the value
+    if negative:
+        return "Your result is negative: subtract the smaller group's total from the larger group's."
+    return None
+
+
 q1 = Exercise(
     id="ex06_01",
     title="The differencing attack",
     names=("reveal_income",),
     checks=[
         IsA("reveal_income", "function"),
+        Behaves("reveal_income", _not_negative),
         Calls(
             "reveal_income", (31250.0, 8, 30000.0, 7), _FP["ex06_01_call"],
             message="Turn each mean back into a total first.",
@@ -112,13 +150,14 @@ q2 = Exercise(
     names=("neighbour_income",),
     checks=[
         IsA("neighbour_income", "number"),
+        Has("neighbour_income", lambda v: not matches(v, _FP["ex06_02_mean_difference"], "ex06_02"),
+            "A difference of two means is not an income: use `reveal_income` with each group's mean and "
+            "number of people."),
         Has("neighbour_income", lambda v: float(v) >= -1, "An income cannot be negative: check the order of the two groups."),
         Matches(
             "neighbour_income", _FP["ex06_02"],
             message="This is not your neighbour's income yet. Ask for the area once with all ages and once "
                     "with every age except your neighbour's, and pass both answers to `reveal_income`.",
-            mistakes=[(_FP["ex06_02_mean_difference"],
-                       "This is the difference of the two mean incomes; use `reveal_income`, which works with totals.")],
         ),
     ],
     hints=[
@@ -156,6 +195,55 @@ def _reconstruct_test(func):
                 "multisets (combinations with replacement), not over orderings.")
     if not matches(len(solutions), _FP["ex06_03_count"], "ex06_03"):
         return "Your search misses some sets of records that are consistent with the tables."
+    return _reconstruct_speed(func)
+
+
+# Eight people, as many as section 6 searches; a blunt search over multisets takes about half a
+# second here, a search over the benefit flags a millisecond, a search over orderings hours.
+_LARGER_RECORDS = [("0-17", "M", False), ("18-64", "F", True), ("18-64", "F", False), ("18-64", "M", True),
+                   ("18-64", "M", False), ("65+", "F", True), ("65+", "F", False), ("65+", "M", False)]
+_SPEED_SECONDS = 6.0
+
+
+class _Slow(BaseException):
+    """Raised inside learner code when the speed budget of one call is used up."""
+
+
+@contextlib.contextmanager
+def _within(seconds):
+    """Raise _Slow in the block after ``seconds``; keeps (and then restores) any outer alarm."""
+    if not (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()):
+        yield
+        return
+    outer_left, _ = signal.getitimer(signal.ITIMER_REAL)
+    started = time.monotonic()
+
+    def _alarm(signum, frame):
+        raise _Slow()
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds if not outer_left else min(seconds, outer_left))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_left:
+            signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - started), 0.001))
+
+
+def _reconstruct_speed(func):
+    tables = _tables_of(_LARGER_RECORDS)
+    try:
+        with _within(_SPEED_SECONDS):
+            found = func(tables)
+    except _Slow:
+        return (f"`reconstruct` is right on a small table but took more than {_SPEED_SECONDS:g} seconds on a "
+                "table of 8 people, and section 6 calls it up to 200 times. Search only what the tables leave "
+                "open — how many people in each (band, sex) cell receive benefit — instead of every "
+                "multiset or ordering of records.")
+    if _canonical(_LARGER_RECORDS) not in [_canonical(s) for s in found]:
+        return "On a larger table the true records are not among your reconstructions."
     return None
 
 
@@ -191,6 +279,11 @@ q4 = Exercise(
               message="A mean is a sum divided by the (public) number of people.",
               mistakes=[(_FP["ex06_04_mean_without_n"],
                          "that is the sensitivity of the sum; the mean divides it by the number of people.")]),
+        Calls("sensitivity", ("mean", 50_000, 300), _FP["ex06_04_mean_uneven"],
+              message="A mean is a sum divided by the (public) number of people.",
+              mistakes=[(_FP["ex06_04_mean_floor"],
+                         "the result was rounded down. Use true division `/`, not floor division `//`: a "
+                         "sensitivity need not be a whole number.")]),
     ],
     hints=[
         "Imagine the one person whose value changes the answer the most. How big is that change?",
@@ -243,23 +336,37 @@ q5 = Exercise(
 
 # ----------------------------------------------------------------------------- 6 noisy_sum
 def _noisy_sum_test(func):
-    values = np.append(_seeded(6).integers(0, 20_000, 50), [180_000, 600_000]).astype(float)
+    # incomes in pounds (whole numbers), two far above `upper` and one below 0 (a loss)
+    values = np.append(_seeded(6).integers(0, 20_000, 50), [180_000, 600_000, -80_000]).astype(float)
     upper = 100_000
     clipped = np.clip(values, 0, upper).sum()
-    problem = _same_draws(func, lambda rng: (values, upper, 1.0, rng), "noisy_sum")
+    given = values.copy()
+    problem = _same_draws(func, lambda rng: (given, upper, 1.0, rng), "noisy_sum")
     if problem:
         return problem
+    if not np.array_equal(given, values):
+        return ("`noisy_sum` changed the array it was given (it clipped the values in place). Clip into a new "
+                "array and leave `values` as it was: a function should not change its input.")
     got = float(func(pd.Series(values.astype(int), dtype="Int64"), upper, 1.0, _seeded(3)))
     if not np.isfinite(got):
         return "`noisy_sum` does not return a finite number for a pandas Series of whole numbers (Int64)."
     epsilon = 0.5
     scale = upper / epsilon
-    dev = _draws(func, 5_000, values, upper, epsilon, _seeded(99)) - clipped
-    if np.all(dev == np.round(dev)) and scale < 1:
-        return "`noisy_sum` rounds its result; return the noisy value as a float."
-    unclipped_gap = values.sum() - clipped
-    if abs(np.median(dev) - unclipped_gap) < 0.2 * scale:
+    dev = _draws(func, 5_000, values.copy(), upper, epsilon, _seeded(99)) - clipped
+    if np.all(dev == np.round(dev)):
+        return "`noisy_sum` rounds its result; return the noisy value as a float, unrounded."
+    # the noise must not grow with the number of values: one draw for the total, not one per value
+    many = _draws(func, 200, np.full(400, 50.0), 100, 1.0, _seeded(12))
+    if np.mean(np.abs(many - np.median(many))) > 3 * 100:
+        return ("The noise grows with the number of values. Add one noise draw to the total, not one per value: "
+                "the sensitivity of the clipped sum already covers any one person.")
+    top_gap = np.clip(values, 0, None).sum() - clipped
+    if abs(np.median(dev) - top_gap) < 0.1 * scale or abs(np.median(dev) - (values.sum() - clipped)) < 0.1 * scale:
         return "Values above `upper` are not clipped: one very large income could then move the sum without limit."
+    bottom_gap = np.clip(values, None, upper).sum() - clipped
+    if abs(np.median(dev) - bottom_gap) < 0.1 * scale:
+        return ("Values below 0 are not raised to 0: clip to [0, `upper`] at both ends (`np.clip` takes a lower "
+                "and an upper bound).")
     if abs(np.median(dev)) > 0.1 * scale:
         return "The noisy sum is not centred on the sum of the clipped values."
     return _noise_feedback(np.mean(np.abs(dev)), scale, "noisy_sum", [
@@ -302,12 +409,35 @@ def _noisy_tables_test(func):
             if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
                 return "Every noisy count should be a whole number (`int`): round it and convert with `int(...)`."
     small = {name: {k: 0 for k in table} for name, table in base.items()}
-    for _ in range(30):
-        if any(v < 0 for t in func(small, 0.5, _seeded(_)).values() for v in t.values()):
-            return "Some noisy counts are negative: raise them to 0 (for example with `max(0, ...)`)."
+    zeros = []
+    for _ in range(60):
+        zeros += [v for t in func(small, 0.5, _seeded(_)).values() for v in t.values()]
+    zeros = np.array(zeros, dtype=float)
+    if np.any(zeros < 0):
+        return "Some noisy counts are negative: raise them to 0 (for example with `max(0, ...)`)."
+    if not np.any(zeros > 0):
+        return ("A true count of 0 is always published as 0, which tells everyone which cells are empty. Add "
+                "noise to every count, zeros included; only afterwards raise negative results to 0.")
+    if np.mean(zeros == 0) < 0.3:
+        return ("True counts of 0 are published as 0 too rarely: negative noisy counts seem to be turned "
+                "positive (for example with `abs`). Raise them to 0 instead, with `max(0, ...)`.")
     first = func(base, 1.0, _seeded(5))
     if first != func(base, 1.0, _seeded(5)):
         return "Draw the noise from the `rng` you are given, so that the same seed gives the same release."
+    # independent noise per cell: differences between two cells of a table must vary from call to call
+    rng = _seeded(17)
+    gaps = {name: set() for name in base}
+    firsts = {name: set() for name in base}
+    for _ in range(30):
+        noisy = func(base, 0.5, rng)
+        for name, table in base.items():
+            k1, k2 = list(table)[:2]
+            gaps[name].add(noisy[name][k1] - noisy[name][k2])
+            firsts[name].add(noisy[name][k1])
+    if any(len(gaps[name]) == 1 and len(firsts[name]) > 1 for name in base):
+        return ("The differences between the cells of a table are the same in every release: all cells share "
+                "one noise draw. Then the differences are published exactly, which is not differentially "
+                "private. Draw new noise for every count.")
     epsilon = 0.5
     rng = _seeded(31)
     dev = []
@@ -317,10 +447,23 @@ def _noisy_tables_test(func):
     dev = np.array(dev, dtype=float)
     if abs(np.median(dev)) > 1:
         return "The noisy counts are not centred on the true counts."
-    return _noise_feedback(np.mean(np.abs(dev)), 3 / epsilon, "noisy_tables", [
+    problem = _noise_feedback(np.mean(np.abs(dev)), 3 / epsilon, "noisy_tables", [
         (1 / epsilon, "The noise is sized for one count (Δ = 1), but one person can change three counts: Δ = 3 for the release."),
         (epsilon / 3, "The noise scale is ε/Δ, upside down: it must be Δ/ε."),
     ])
+    if problem:
+        return problem
+    # rounding to the nearest whole number keeps the noise centred; `int(count + noise)` alone cuts
+    # the decimals off, which for a positive count rounds down: on average half a person too few
+    rng = _seeded(43)
+    dev = []
+    for _ in range(200):
+        noisy = func(base, 3.0, rng)
+        dev += [noisy[t][k] - base[t][k] for t in base for k in base[t]]
+    if np.mean(dev) < -0.25:
+        return ("The noisy counts are rounded down on average (for example by `int(...)` alone, which cuts the "
+                "decimals off) rather than rounded to the nearest whole number: round first, then convert with `int`.")
+    return None
 
 
 q7 = Exercise(
@@ -331,7 +474,7 @@ q7 = Exercise(
     hints=[
         "Go through every table and every count in it, and build a new dict as you go.",
         "Build a new dict with the same table names; inside each, a new dict with the same keys and a noisy, rounded, non-negative count. Two nested loops (or comprehensions) over `.items()` do it.",
-        "For each count: add Laplace noise of scale 3/ε, round it, make it an `int`, and raise negatives to 0 with `max`.",
+        "For each count, zeros included: add its own Laplace draw of scale 3/ε, round to the nearest whole number, make it an `int`, and raise negatives to 0 with `max`.",
     ],
 )
 
@@ -360,7 +503,9 @@ def _dp_mean_test(func):
     if abs(mad / scale - 1) > 0.12:
         if mad < 0.01 * scale:
             return "The result has (almost) no noise: use `diffprivlib.tools.mean` with the given `epsilon`."
-        return "The noise has the wrong size: pass `epsilon` and `bounds=(0, upper)` to `diffprivlib.tools.mean`."
+        return ("The noise has the wrong size: pass `epsilon=epsilon` and `bounds=(0, upper)` to "
+                "`diffprivlib.tools.mean`. Without bounds diffprivlib takes them from the (private) data, "
+                "and silencing its warning does not make that safe.")
     return None
 
 
@@ -386,11 +531,30 @@ def _raises(action):
     return False
 
 
+def _remaining_problem(acc):
+    """Feedback when `remaining` is not a method returning one number (None: it is)."""
+    if not callable(getattr(acc, "remaining", None)):
+        return ("`remaining` must be a method, called as `.remaining()`: define `def remaining(self):` in the "
+                "class and return the budget left from it (not an attribute that holds a number).")
+    value = acc.remaining()
+    if value is None:
+        return "`remaining()` returned None. Did you forget `return`?"
+    if isinstance(value, (tuple, list)) or np.ndim(value) != 0:
+        return ("`remaining()` should return one number. diffprivlib's `BudgetAccountant.remaining()` returns "
+                "a pair (ε, δ): return its ε, the first item.")
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return f"`remaining()` should return a number, but it returned a {type(value).__name__}."
+    return None
+
+
 def _accountant_test(cls):
     total = 2.0
     acc = cls(total)
-    if acc.remaining() is None:
-        return "`remaining()` returned None. Did you forget `return`?"
+    problem = _remaining_problem(acc)
+    if problem:
+        return problem
     if abs(float(acc.remaining()) - total) > 1e-6:
         return "A new accountant should have its whole budget remaining."
     spends = [0.5, 0.25, 0.75]
@@ -441,6 +605,48 @@ def _sorted_curve(frame):
     return frame.assign(epsilon=frame["epsilon"].astype(float), mae=frame["mae"].astype(float)).sort_values("epsilon")
 
 
+@functools.lru_cache(maxsize=1)
+def _area_size(area="KA0100"):
+    from academy import data
+
+    people = data.load("census_microdata")
+    return int((people["area_code"] == area).sum())
+
+
+def _curve_size(frame):
+    """Feedback on the size of the errors, measured against the noise scale b = Δ/ε with Δ = upper/n.
+
+    The mean absolute error of Laplace noise is b. With 500 runs its Monte-Carlo error is about
+    b/√500 ≈ 4.5% of b, so every correct simulation lands within ±20% (over 4 standard errors);
+    the usual mistakes land outside: RMSE ≈ 1.41 b, median ≈ 0.69 b, one shared random_state
+    |one draw|, three times the error 3 b, a forgotten ÷n n·b.
+    """
+    curve = _sorted_curve(frame)
+    n = _area_size()
+    ratios = curve["mae"].to_numpy() * curve["epsilon"].to_numpy() / (150_000 / n)
+    if matches(list(curve["mae"]), _FP["ex06_10_fifty_runs"], "ex06_10"):
+        return "These errors come from 50 runs per ε; the prompt asks for 500 runs, each with its own random_state."
+    if np.all(np.abs(ratios - 1) <= 0.2):
+        return None
+    typical = float(np.median(ratios))
+    if abs(typical / n - 1) < 0.25:
+        return (f"Your errors are about {typical:.0f} times too large — about the number of people in the area. "
+                "Did you divide the sensitivity by n? The mean's sensitivity is upper / n.")
+    if typical > 2:
+        return (f"Your errors are about {typical:.0f} times too large. The error of one run is the private mean "
+                "minus the true clipped mean; take its absolute value, then the mean over the 500 runs — "
+                "nothing more.")
+    if typical < 0.5:
+        return (f"Your errors are about {1 / typical:.0f} times too small. Compare each private mean with the "
+                "true mean of the clipped incomes, in pounds, and average the absolute errors.")
+    if typical > 1:
+        return ("Your errors are somewhat too large. The mean absolute error averages |error|; a root mean square "
+                "error (squares, then a square root) is about 1.4 times larger.")
+    return ("Your errors are somewhat too small. Average the absolute errors (a median is about 0.7 times the "
+            "mean), and give each of the 500 runs its own random_state (the same random_state gives the same "
+            "release every time).")
+
+
 q10 = Exercise(
     id="ex06_10",
     title="The accuracy–privacy curve",
@@ -458,6 +664,7 @@ q10 = Exercise(
         Has("curve", lambda f: bool(np.ptp(np.log(_sorted_curve(f)["mae"] * _sorted_curve(f)["epsilon"])) < np.log(1.6)),
             "The error should be about inversely proportional to ε (twice the ε, half the error). Use 500 "
             "runs per ε, each with its own random_state, and bounds (0, 150,000)."),
+        Behaves("curve", _curve_size),
     ],
     hints=[
         "Two loops: one over ε, and inside it one over 500 runs. Collect the 500 private means for each ε.",
