@@ -1,0 +1,691 @@
+"""Module 05 — Ethics and trust: one exercise object per autograded exercise (``ex.q1`` … ``ex.q15``).
+
+Checks hold fingerprints (salted digests) of expected values, never the values; functions are
+tested on inputs made at check time. Exercises 12, 16 and 17 are written answers marked by a
+tutor. ``text_stats`` and ``readability`` measure a notice's length and reading ease (the Flesch
+score with a simple syllable rule); they are tools for learners, not an exercise answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from academy.exercises.checks import Behaves, Calls, Columns, Has, IsA, Matches, Rows
+from academy.exercises.core import Exercise, NotAttempted, Wrong, quiet
+from academy.exercises.fingerprints import fingerprint, matches, table_fingerprint
+
+__all__ = ["quiet", "text_stats", "readability", "as_rate_table",
+           "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q13", "q14", "q15"]
+
+# Fingerprints of reference answers, made with academy.exercises.fingerprints.fingerprint(value,
+# salt=<exercise id>, step=...). Regenerate them if the welfare or register datasets change.
+_FP = {
+    'ex05_01_a': {"kind": "number", "step": 1e-06, "d": "70598a634cc2347f1a547a11"},
+    'ex05_01_b': {"kind": "number", "step": 1e-06, "d": "ee9baae101bbce028d025c82"},
+    'ex05_01_distinct': {"kind": "number", "step": 1e-06, "d": "34389b7caf30d9ae3c5a044f"},
+    'ex05_02_rows': {"kind": "number", "step": 1, "d": "a996f85314e6edd74fbc9dd1"},
+    'ex05_02_names': {"kind": "set", "size": 2, "d": "0f547a6cb166a45d5dc8db1b"},
+    'ex05_03_k3': {"kind": "number", "step": 1, "d": "dc5119792b97f4988fb0aabd"},
+    'ex05_03_k1': {"kind": "number", "step": 1, "d": "698093bbe347bea189b0499f"},
+    'ex05_04': {"kind": "table", "key": ["place", "birth"], "columns": ["birth", "lost_share", "place"], "rows": 9, "items": [{"kind": "text", "d": "51dae12465ac674ce982dd73"}, {"kind": "number", "step": 0.0001, "d": "3d6df4b54006ac7acb297a75"}, {"kind": "text", "d": "0ff888683f0d7ca602e4ebea"}, {"kind": "text", "d": "39b3a1f57c9d86561d621526"}, {"kind": "number", "step": 0.0001, "d": "173325dc6c18d0ff6494c897"}, {"kind": "text", "d": "0ff888683f0d7ca602e4ebea"}, {"kind": "text", "d": "29d9d32ef994ecdaa1af9794"}, {"kind": "number", "step": 0.0001, "d": "2f6da6ad189fea5830112d43"}, {"kind": "text", "d": "0ff888683f0d7ca602e4ebea"}, {"kind": "text", "d": "51dae12465ac674ce982dd73"}, {"kind": "number", "step": 0.0001, "d": "3d6df4b54006ac7acb297a75"}, {"kind": "text", "d": "aecd807005e1176436905697"}, {"kind": "text", "d": "39b3a1f57c9d86561d621526"}, {"kind": "number", "step": 0.0001, "d": "3d6df4b54006ac7acb297a75"}, {"kind": "text", "d": "aecd807005e1176436905697"}, {"kind": "text", "d": "29d9d32ef994ecdaa1af9794"}, {"kind": "number", "step": 0.0001, "d": "3d6df4b54006ac7acb297a75"}, {"kind": "text", "d": "aecd807005e1176436905697"}, {"kind": "text", "d": "51dae12465ac674ce982dd73"}, {"kind": "number", "step": 0.0001, "d": "3d6df4b54006ac7acb297a75"}, {"kind": "text", "d": "56baff5c05cc8615525d85a2"}, {"kind": "text", "d": "39b3a1f57c9d86561d621526"}, {"kind": "number", "step": 0.0001, "d": "5413cabf3307cab991acab95"}, {"kind": "text", "d": "56baff5c05cc8615525d85a2"}, {"kind": "text", "d": "29d9d32ef994ecdaa1af9794"}, {"kind": "number", "step": 0.0001, "d": "a57eafe5534b7ed77063ae69"}, {"kind": "text", "d": "56baff5c05cc8615525d85a2"}]},
+    'ex05_04_kept': {"kind": "table", "key": ["place", "birth"], "columns": ["birth", "lost_share", "place"], "rows": 9, "items": [{"kind": "text", "d": "51dae12465ac674ce982dd73"}, {"kind": "number", "step": 0.0001, "d": "5413cabf3307cab991acab95"}, {"kind": "text", "d": "0ff888683f0d7ca602e4ebea"}, {"kind": "text", "d": "39b3a1f57c9d86561d621526"}, {"kind": "number", "step": 0.0001, "d": "c79adccdc0e23b68f34fa66c"}, {"kind": "text", "d": "0ff888683f0d7ca602e4ebea"}, {"kind": "text", "d": "29d9d32ef994ecdaa1af9794"}, {"kind": "number", "step": 0.0001, "d": "c9b2b13ca261a45f10a44b7f"}, {"kind": "text", "d": "0ff888683f0d7ca602e4ebea"}, {"kind": "text", "d": "51dae12465ac674ce982dd73"}, {"kind": "number", "step": 0.0001, "d": "5413cabf3307cab991acab95"}, {"kind": "text", "d": "aecd807005e1176436905697"}, {"kind": "text", "d": "39b3a1f57c9d86561d621526"}, {"kind": "number", "step": 0.0001, "d": "5413cabf3307cab991acab95"}, {"kind": "text", "d": "aecd807005e1176436905697"}, {"kind": "text", "d": "29d9d32ef994ecdaa1af9794"}, {"kind": "number", "step": 0.0001, "d": "5413cabf3307cab991acab95"}, {"kind": "text", "d": "aecd807005e1176436905697"}, {"kind": "text", "d": "51dae12465ac674ce982dd73"}, {"kind": "number", "step": 0.0001, "d": "5413cabf3307cab991acab95"}, {"kind": "text", "d": "56baff5c05cc8615525d85a2"}, {"kind": "text", "d": "39b3a1f57c9d86561d621526"}, {"kind": "number", "step": 0.0001, "d": "3d6df4b54006ac7acb297a75"}, {"kind": "text", "d": "56baff5c05cc8615525d85a2"}, {"kind": "text", "d": "29d9d32ef994ecdaa1af9794"}, {"kind": "number", "step": 0.0001, "d": "a95236c0ecea7b8b55d3361b"}, {"kind": "text", "d": "56baff5c05cc8615525d85a2"}]},
+    'ex05_05': {"kind": "number", "step": 1, "d": "5880b6fc820f0e51929a0d66"},
+    'ex05_05_groups': {"kind": "number", "step": 1, "d": "d551c44024fc44ccd653738f"},
+    'ex05_06_mask': {"kind": "frame", "step": 1, "columns": ["owner", "private rent", "social rent", "with family"], "rows": 4, "d": "fc3b084e4dbe33b90c10e32a"},
+    'ex05_08': {"kind": "sequence", "items": [{"kind": "number", "step": 1e-06, "d": "27e0b85e4c152588aeb732b2"}, {"kind": "number", "step": 1e-06, "d": "571bae3799cb9c989dd7b787"}, {"kind": "number", "step": 1e-06, "d": "2291d8c4a1890c7a420cfda4"}, {"kind": "number", "step": 1e-06, "d": "52a7d8659a1e743f1e83ad0d"}, {"kind": "number", "step": 1e-06, "d": "4a61ef1627d657abbd559df5"}, {"kind": "number", "step": 1e-06, "d": "95dbfea6409f9206e52d83c6"}]},
+    'ex05_08_unweighted': {"kind": "sequence", "items": [{"kind": "number", "step": 1e-06, "d": "2291d8c4a1890c7a420cfda4"}, {"kind": "number", "step": 1e-06, "d": "571bae3799cb9c989dd7b787"}, {"kind": "number", "step": 1e-06, "d": "4e294257b9b4553dbc2bd788"}, {"kind": "number", "step": 1e-06, "d": "2291d8c4a1890c7a420cfda4"}, {"kind": "number", "step": 1e-06, "d": "2cf796839a3a8e1380ce5c3c"}, {"kind": "number", "step": 1e-06, "d": "95dbfea6409f9206e52d83c6"}]},
+    'ex05_09': {"kind": "sequence", "items": [{"kind": "number", "step": 0.001, "d": "e1e289c25d73a549e657f10c"}, {"kind": "number", "step": 0.001, "d": "b94c682125af34a26835a6be"}]},
+    'ex05_09_unweighted': {"kind": "sequence", "items": [{"kind": "number", "step": 0.001, "d": "0c2d5e0dd332a4bca62587eb"}, {"kind": "number", "step": 0.001, "d": "9621d7829a3b1e9877b2f60a"}]},
+    'ex05_10_weights': {"kind": "sequence", "items": [{"kind": "number", "step": 0.005, "d": "0ab4242934081375c4cccb01"}, {"kind": "number", "step": 0.005, "d": "2919ef024be4ea508ba987f8"}]},
+    'ex05_10_raw': {"kind": "sequence", "items": [{"kind": "number", "step": 0.005, "d": "43c026c15080a1c9b3b5f23f"}, {"kind": "number", "step": 0.005, "d": "8fba4f1b47ba70a89110f6ee"}]},
+    'ex05_10_alone': {"kind": "sequence", "items": [{"kind": "number", "step": 0.005, "d": "167958ae42078190f8dd6871"}, {"kind": "number", "step": 0.005, "d": "3cf560a2c0c8db961d3ed42a"}]},
+    'ex05_10_count': {"kind": "number", "step": 1, "d": "13323306b9a89dbb2fadb91b"},
+    'ex05_11_total': {"kind": "number", "step": 1.0, "d": "974404056a284fd57e3fd796"},
+    'ex05_13': {"kind": "sequence", "items": [{"kind": "number", "step": 0.005, "d": "5e1ac35d3865df415f0809ef"}, {"kind": "number", "step": 0.005, "d": "5e1ac35d3865df415f0809ef"}, {"kind": "number", "step": 0.005, "d": "5e1ac35d3865df415f0809ef"}, {"kind": "number", "step": 0.005, "d": "30dcdd785df3ec8a313a59cc"}, {"kind": "number", "step": 0.005, "d": "36f4430dc16202b612fac2a8"}, {"kind": "number", "step": 0.005, "d": "d9b874443b7e3b7891e70d35"}, {"kind": "number", "step": 0.005, "d": "a4a193bfd445dddccfc90138"}]},
+    'ex05_14_case': {"kind": "sequence", "items": [{"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "ae7212776af8321972a1be68"}, {"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "4c86445f0152c765a5d4a650"}, {"kind": "number", "step": 0.05, "d": "dd59519a6f371aef2e9e999f"}]},
+    'ex05_14_declared': {"kind": "sequence", "items": [{"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}]},
+    'ex05_14_false': {"kind": "number", "step": 1, "d": "68debe1aa6b01e667b074785"},
+    'ex05_14_all_avg': {"kind": "number", "step": 1, "d": "7806452adf45d56fcd13f1c4"},
+    'ex05_14_nofloor': {"kind": "number", "step": 1, "d": "94ace5afbeba397bdfe6b174"},
+}
+
+
+# ----------------------------------------------------------------------------- readability tools
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*")
+_SENTENCE_END = re.compile(r"[.!?]+|\n\s*\n")
+
+
+def _syllables(word: str) -> int:
+    """A simple English syllable estimate: groups of vowels, less a silent final e; at least one."""
+    w = word.lower().strip("'’")
+    if not w or not any(ch.isalpha() for ch in w):
+        return 1
+    groups = re.findall(r"[aeiouy]+", w)
+    count = len(groups)
+    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1
+    if w.endswith("es") and count > 1 and not re.search(r"(ss|x|z|ch|sh|c|g|s)es$", w):
+        count -= 1
+    return max(1, count)
+
+
+def text_stats(text: str) -> dict:
+    """Words, sentences, words per sentence, syllables per word and the Flesch reading-ease score."""
+    text = str(text)
+    sentences = [s for s in _SENTENCE_END.split(text) if _WORD.search(s)]
+    words = _WORD.findall(text)
+    n_words, n_sentences = len(words), max(1, len(sentences))
+    syllables = sum(_syllables(w) for w in words)
+    wps = n_words / n_sentences if n_words else 0.0
+    spw = syllables / n_words if n_words else 0.0
+    flesch = 206.835 - 1.015 * wps - 84.6 * spw if n_words else 0.0
+    return {"words": n_words, "sentences": len(sentences), "words_per_sentence": round(wps, 1),
+            "syllables_per_word": round(spw, 2), "flesch": round(flesch, 1)}
+
+
+def readability(text: str) -> None:
+    """Print a short readability report for a notice."""
+    s = text_stats(text)
+    level = ("plain English" if s["flesch"] >= 60 else "fairly hard" if s["flesch"] >= 50 else "hard going")
+    print(f"{s['words']} words in {s['sentences']} sentences ({s['words_per_sentence']} words per sentence); "
+          f"Flesch reading ease {s['flesch']} ({level}).")
+
+
+# ----------------------------------------------------------------------------- helpers
+def as_rate_table(result) -> pd.DataFrame:
+    """A learner's per-group rates as a float frame indexed by group (MetricFrame.by_group or a plain frame)."""
+    if hasattr(result, "by_group") and not isinstance(result, pd.DataFrame):
+        result = result.by_group
+    if isinstance(result, pd.Series):
+        result = result.to_frame()
+    frame = pd.DataFrame(result).copy()
+    if "group" in frame.columns:
+        frame = frame.set_index("group")
+    if isinstance(frame.index, pd.MultiIndex) and frame.index.nlevels == 1:
+        frame.index = frame.index.get_level_values(0)
+    frame.index = [str(i) for i in frame.index]
+    return frame.astype(float)
+
+
+def _call(func, *args, what):
+    try:
+        return func(*args)
+    except NotImplementedError:
+        raise NotAttempted(f"`{what}` still raises NotImplementedError: replace the stub with your code.")
+
+
+# ----------------------------------------------------------------------------- 1 uniqueness
+_VISIBLE_PEOPLE = pd.DataFrame({
+    "postcode": ["KT1 1AA", "KT1 1AA", "KT1 1AA", "KT2 4BB", "KT2 4BB", "KT3 9CC", "KT3 9CC", "KT3 9CC"],
+    "birth_year": [1980, 1980, 1991, 1975, 1975, 1960, 1960, 1960],
+    "sex": ["F", "F", "M", "F", "M", "M", "M", "F"],
+})
+
+q1 = Exercise(
+    id="ex05_01",
+    title="How many are unique?",
+    names=("unique_share",),
+    checks=[
+        IsA("unique_share", "function"),
+        Calls("unique_share", (_VISIBLE_PEOPLE, ["postcode", "birth_year", "sex"]), _FP["ex05_01_a"],
+              message="Count, for each row, how many rows share its values; a row is unique when that count is 1.",
+              mistakes=[(_FP["ex05_01_distinct"], "this is the share of distinct combinations. Count the rows whose "
+                                                  "combination occurs only once instead.")]),
+        Calls("unique_share", (_VISIBLE_PEOPLE, ["postcode"]), _FP["ex05_01_b"],
+              message="With one column the same idea holds: a row is unique when no other row has its value."),
+    ],
+    hints=[
+        "A row is unique when its combination of values occurs once. How would you count how often each combination occurs?",
+        "`frame.groupby(columns)[...].transform('size')` gives every row the size of its group.",
+        "Return the share of rows whose group size is exactly 1 — a share of rows, not of combinations.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 2 linkage
+def _reidentify_test(func):
+    register = pd.DataFrame({
+        "elector_id": ["R1", "R2", "R3", "R4", "R5"],
+        "full_name": ["Ava Hill", "Ben Hill", "Cara Moss", "Dan Reed", "Eve Reed"],
+        "postcode": ["KT1 1AA", "KT1 1AA", "KT1 1AA", "KT2 4BB", "KT3 9CC"],
+        "birth_year": [1980, 1980, 1991, 1975, 1960],
+        "sex": ["F", "F", "M", "M", "F"],
+    })
+    extract = pd.DataFrame({
+        "postcode": ["KT1 1AA", "KT1 1AA", "KT2 4BB", "KT4 0DD"],
+        "birth_year": [1980, 1991, 1975, 1999],
+        "sex": ["F", "M", "M", "F"],
+        "disability": [True, False, True, False],
+    })
+    keys = ["postcode", "birth_year", "sex"]
+    before = register.copy(), extract.copy()
+    got = _call(func, extract, register, keys, what="reidentify")
+    if got is None:
+        return "`reidentify` returned None. Did you forget `return`?"
+    if not isinstance(got, pd.DataFrame):
+        return f"`reidentify` should return a DataFrame, not a {type(got).__name__}."
+    if not (register.equals(before[0]) and extract.equals(before[1])):
+        return "`reidentify` changed the tables it was given; work on copies."
+    if "full_name" not in got.columns:
+        return "The result needs the register's `full_name` column: that is what the attacker gains."
+    if "disability" not in got.columns:
+        return "Keep the extract's columns in the result: they are what the attacker learns about each person."
+    names = sorted(str(n) for n in got["full_name"])
+    if len(got) > 2 and len(set(names)) < len(names) or "Ava Hill" in names or "Ben Hill" in names:
+        return ("Some rows match two register entries (two women born the same year at the same postcode), and "
+                "you kept them. The attacker cannot tell which of the two it is: keep only keys that occur once "
+                "in the register.")
+    if not matches(len(got), _FP["ex05_02_rows"], "ex05_02") or not matches(set(names), _FP["ex05_02_names"], "ex05_02"):
+        return "The rows kept or the names attached are not right. Keep extract rows that match exactly one register entry."
+    return None
+
+
+q2 = Exercise(
+    id="ex05_02",
+    title="The linkage attack",
+    names=("reidentify",),
+    checks=[IsA("reidentify", "function"), Behaves("reidentify", _reidentify_test)],
+    hints=[
+        "Two steps: find the register entries whose keys occur only once in the register, then join the extract to them.",
+        "Count register rows per combination of `keys` (`groupby(keys)...transform('size')`) and keep those with count 1.",
+        "Merge the extract with those register rows (only `keys` and `full_name`) on `keys`, keeping only matches (`how='inner'`).",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 3 k-anonymity
+def _k_anonymise_test(func):
+    rng = np.random.default_rng(35)
+    frame = pd.DataFrame({"a": rng.integers(0, 3, 60), "b": rng.choice(list("xyz"), 60), "v": np.arange(60)})
+    snapshot = frame.copy()
+    for k in (1, 4, 7):
+        got = _call(func, frame, ["a", "b"], k, what="k_anonymise")
+        if got is None:
+            return "`k_anonymise` returned None. Did you forget `return`?"
+        if not frame.equals(snapshot):
+            return "`k_anonymise` changed the table it was given; return a new table instead."
+        if not isinstance(got, pd.DataFrame) or set(got.columns) != set(frame.columns):
+            return "`k_anonymise` should return a DataFrame with every column of the input."
+        if len(got) and int(got.groupby(["a", "b"]).size().min()) < k:
+            return f"With k={k} the result still has a group smaller than k: those rows should be suppressed."
+        sizes = frame.groupby(["a", "b"])["v"].transform("size")
+        if sorted(got["v"]) != sorted(frame.loc[sizes >= k, "v"]):
+            return (f"With k={k} you removed rows whose group already had at least k rows. Decide on the group "
+                    "sizes of the input, and keep every row of a large enough group.")
+    return None
+
+
+q3 = Exercise(
+    id="ex05_03",
+    title="k-anonymity",
+    names=("k_of", "k_anonymise"),
+    checks=[
+        IsA("k_of", "function"),
+        Calls("k_of", (_VISIBLE_PEOPLE, ["postcode", "birth_year", "sex"]), _FP["ex05_03_k3"],
+              message="k is the size of the smallest group of rows that share their quasi-identifiers."),
+        Calls("k_of", (_VISIBLE_PEOPLE, ["postcode"]), _FP["ex05_03_k1"],
+              message="k is the size of the smallest group, not the number of groups or the largest group."),
+        IsA("k_anonymise", "function"),
+        Behaves("k_anonymise", _k_anonymise_test),
+    ],
+    hints=[
+        "Group the rows by the quasi-identifiers and look at the group sizes.",
+        "`frame.groupby(qis).size()` gives the size of every group; the smallest is k. For suppression you need each row's group size: `transform('size')`.",
+        "`k_anonymise` keeps the rows whose group size is at least k: `frame[sizes >= k]`.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 4 loss table
+def _loss_shape(frame):
+    return set(zip(frame["place"].astype(str), frame["birth"].astype(str))) == {
+        (p, b) for p in ("postcode", "district", "region") for b in ("date", "year", "decade")}
+
+
+q4 = Exercise(
+    id="ex05_04",
+    title="What k-anonymity costs",
+    names=("loss_table",),
+    checks=[
+        IsA("loss_table", "frame"),
+        Columns("loss_table", ["place", "birth", "lost_share"]),
+        Rows("loss_table", 9, "combination of place and birth"),
+        Has("loss_table", _loss_shape, "`loss_table` should have one row for each place in PLACES and birth in BIRTHS."),
+        Has("loss_table", lambda f: bool(f["lost_share"].astype(float).between(0, 1).all()),
+            "Each `lost_share` is a share of claims, between 0 and 1."),
+        Matches("loss_table", _FP["ex05_04"],
+                message="Some shares are not the share of claims removed by `k_anonymise(generalise(extract, place, birth), QI, 5)`.",
+                mistakes=[(_FP["ex05_04_kept"], "These are the shares of claims *kept*. The cost is the share removed: 1 minus it.")]),
+    ],
+    hints=[
+        "Two loops, over PLACES and over BIRTHS; in each, generalise, then make the result 5-anonymous.",
+        "The share lost is 1 minus (rows kept / rows in the extract).",
+        "Append `{'place': place, 'birth': birth, 'lost_share': ...}` to a list and build the frame with `pd.DataFrame(rows)`.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 5 homogeneity
+_VISIBLE_RELEASE = pd.DataFrame({
+    "region": ["North"] * 4 + ["South"] * 3 + ["East"] * 2,
+    "birth_year": [1990] * 4 + [1985] * 3 + [1970] * 2,
+    "disability": [True, True, True, True, False, True, False, False, False],
+})
+
+q5 = Exercise(
+    id="ex05_05",
+    title="The homogeneity attack",
+    names=("homogeneity_attack",),
+    checks=[
+        IsA("homogeneity_attack", "function"),
+        Calls("homogeneity_attack", (_VISIBLE_RELEASE, ["region", "birth_year"], "disability"), _FP["ex05_05"],
+              message="Count the rows (people) in groups where everyone has the same value of the sensitive column.",
+              mistakes=[(_FP["ex05_05_groups"], "this counts groups. The attack reveals people: count the rows in those groups.")]),
+    ],
+    hints=[
+        "For each group, how many different values of the sensitive column does it hold?",
+        "`frame.groupby(qis)[sensitive].transform('nunique')` gives every row the number of distinct values in its group.",
+        "Count the rows where that number is 1 — rows, not groups.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 6, 7 suppression
+_VISIBLE_TABLE = pd.DataFrame(
+    {"owner": [19, 15, 7, 2], "private rent": [31, 24, 26, 5], "social rent": [51, 34, 21, 4], "with family": [24, 17, 6, 3]},
+    index=["Capital", "Eastern Plains", "Southern Hills", "Western Isles"])
+
+
+def _as_mask(got, table, what):
+    if got is None:
+        raise Wrong(f"`{what}` returned None. Did you forget `return`?")
+    mask = pd.DataFrame(got)
+    if mask.shape != table.shape:
+        raise Wrong(f"`{what}` should return a table of True/False shaped like the count table.")
+    mask.index, mask.columns = table.index, table.columns
+    return mask.astype(bool)
+
+
+def _primary_test(func):
+    table = _VISIBLE_TABLE.copy()
+    mask = _as_mask(_call(func, table, 10, what="primary_mask"), table, "primary_mask")
+    if not table.equals(_VISIBLE_TABLE):
+        return "`primary_mask` changed the table it was given."
+    edges = pd.DataFrame({"a": [0, 3], "b": [10, 9]})
+    emask = _as_mask(_call(func, edges, 10, what="primary_mask"), edges, "primary_mask")
+    if bool(emask.iloc[0, 0]):
+        return "Zero cells are marked as suppressed: the rule hides counts from 1 up to (not including) the threshold."
+    if bool(emask.iloc[0, 1]):
+        return "A count equal to the threshold is marked: only counts below the threshold are suppressed."
+    if not matches(mask.astype(int), _FP["ex05_06_mask"], "ex05_06") or not (bool(emask.iloc[1, 0]) and bool(emask.iloc[1, 1])):
+        return "Some cells are marked wrongly: mark counts of at least 1 and below the threshold."
+    return None
+
+
+q6 = Exercise(
+    id="ex05_06",
+    title="Primary suppression",
+    names=("primary_mask",),
+    checks=[IsA("primary_mask", "function"), Behaves("primary_mask", _primary_test)],
+    hints=[
+        "Comparisons on a whole DataFrame give a DataFrame of True/False.",
+        "Combine two comparisons with `&` (and put each in brackets).",
+        "Mark a cell when it is greater than 0 and smaller than the threshold.",
+    ],
+)
+
+
+def _secondary_properties(func, table, primary):
+    before = primary.copy()
+    got = _as_mask(_call(func, table.copy(), primary, what="secondary_mask"), table, "secondary_mask")
+    if not primary.equals(before):
+        return "`secondary_mask` changed the mask it was given: work on a copy (`mask.copy()`)."
+    if bool((primary & ~got).any().any()):
+        return "A cell that was suppressed in `mask` is no longer suppressed: keep every primary suppression."
+    rows, cols = got.sum(axis=1), got.sum(axis=0)
+    if (rows == 1).any() or (cols == 1).any():
+        where = "row" if (rows == 1).any() else "column"
+        return (f"A {where} still has exactly one suppressed cell, so it can be recovered from the {where} total. "
+                "Keep going until no row and no column has exactly one.")
+    if int(got.sum().sum()) > int(primary.sum().sum()) + len(table.index) + len(table.columns):
+        return "`secondary_mask` suppresses far more cells than needed: add one cell at a time, the smallest in the line."
+    return None
+
+
+def _secondary_test(func):
+    primary = (_VISIBLE_TABLE > 0) & (_VISIBLE_TABLE < 10)
+    problem = _secondary_properties(func, _VISIBLE_TABLE, primary)
+    if problem:
+        return problem
+    rng = np.random.default_rng(7)
+    for _ in range(5):
+        table = pd.DataFrame(rng.integers(0, 30, (4, 5)), index=list("abcd"), columns=list("vwxyz"))
+        problem = _secondary_properties(func, table, (table > 0) & (table < 6))
+        if problem:
+            return problem + " (on a made-up table)"
+    return None
+
+
+q7 = Exercise(
+    id="ex05_07",
+    title="Secondary suppression",
+    names=("secondary_mask",),
+    checks=[IsA("secondary_mask", "function"), Behaves("secondary_mask", _secondary_test)],
+    hints=[
+        "Work on `hidden = mask.copy()`. Which rows have exactly one True? Which columns?",
+        "`hidden.sum(axis=1)` counts suppressed cells per row, `hidden.sum(axis=0)` per column. For such a line, "
+        "look at the table's values where `hidden` is False and take the label of the smallest (`idxmin`).",
+        "Repeat in a `while` loop: after each added cell, look at all rows and columns again; stop when none has exactly one.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 8 rates by group
+_RATE_CASE = (
+    np.array([1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0], bool),
+    np.array([1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0], bool),
+    np.array(["A"] * 6 + ["B"] * 6),
+    np.array([1, 3, 2, 1, 4, 2, 1, 1, 5, 2, 1, 3], float),
+)
+_RATE_COLUMNS = ["selection_rate", "false_positive_rate", "true_positive_rate"]
+
+
+def _rates_test(func):
+    got = _call(func, *_RATE_CASE, what="group_rates")
+    if got is None:
+        return "`group_rates` returned None. Did you forget `return`?"
+    try:
+        table = as_rate_table(got)
+    except Exception:
+        return "`group_rates` should return a DataFrame with one row per group."
+    missing = [c for c in _RATE_COLUMNS if c not in table.columns]
+    if missing:
+        return f"`group_rates` is missing the column(s) {missing}."
+    if sorted(table.index) != ["A", "B"]:
+        return "`group_rates` should have one row per group, with the group names as the index."
+    if not ((table[_RATE_COLUMNS] >= 0) & (table[_RATE_COLUMNS] <= 1)).all().all():
+        return "Every rate is a share between 0 and 1."
+    flat = [float(table.loc[g, c]) for g in ("A", "B") for c in _RATE_COLUMNS]
+    if matches(flat, _FP["ex05_08"], "ex05_08"):
+        return None
+    if matches(flat, _FP["ex05_08_unweighted"], "ex05_08"):
+        return "The rates ignore the weights. Pass `weight` as `sample_weight` (in MetricFrame: `sample_params`)."
+    return ("Some rates are wrong. Selection rate: weighted share flagged. False positive rate: weighted share flagged "
+            "among rows that are not irregular. True positive rate: among rows that are.")
+
+
+q8 = Exercise(
+    id="ex05_08",
+    title="Rates by group",
+    names=("group_rates",),
+    checks=[IsA("group_rates", "function"), Behaves("group_rates", _rates_test)],
+    hints=[
+        "Each rate is a (weighted) share: of all rows, of the rows with y_true False, of the rows with y_true True.",
+        "With MetricFrame, give a dict of three metrics and `sample_params={name: {'sample_weight': weight} for name in metrics}`.",
+        "Return `MetricFrame(...).by_group`: one row per group, one column per metric.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 9 agency gaps
+def _gap_dict(d):
+    return isinstance(d, dict) and {"demographic_parity", "equalized_odds"} <= set(d)
+
+
+class _Gaps:
+    def __call__(self, values, salt):
+        d = values["agency_gaps"]
+        got = [float(d["demographic_parity"]), float(d["equalized_odds"])]
+        if not all(0 <= g <= 1 for g in got):
+            raise Wrong("Both differences are gaps between two rates, so each lies between 0 and 1.")
+        if matches(got, _FP["ex05_09"], salt):
+            return
+        if matches(got, _FP["ex05_09_unweighted"], salt):
+            raise Wrong("These are the unweighted gaps. Pass `sample_weight=sample['weight']`: without it the "
+                        "investigated claims over-represent flagged claims and the rates are far from the population's.")
+        raise Wrong("One or both differences are not what fairlearn gives for the agency's flags, weighted by `sample['weight']`.")
+
+
+q9 = Exercise(
+    id="ex05_09",
+    title="The agency's gaps",
+    names=("agency_gaps",),
+    checks=[
+        IsA("agency_gaps", "dict"),
+        Has("agency_gaps", _gap_dict, "`agency_gaps` needs the keys 'demographic_parity' and 'equalized_odds'."),
+        _Gaps(),
+    ],
+    hints=[
+        "Both functions take y_true, y_pred, `sensitive_features=` and `sample_weight=`.",
+        "y_true is `sample['irregular']`, y_pred is `sample['flagged']`, the groups are `sample['group']`.",
+        "Store the two results in a dict with the keys 'demographic_parity' and 'equalized_odds'.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 10 proxy removal
+class _ProxyWeights:
+    def __call__(self, values, salt):
+        d = values["proxy_weights"]
+        got = [float(d["second_nationality"]), float(d["interpreter"])]
+        if matches(got, _FP["ex05_10_weights"], salt):
+            return
+        if matches(got, _FP["ex05_10_raw"], salt):
+            raise Wrong("These are the coefficients of a regression on the score itself. Regress the logarithm of "
+                        "the score: the model multiplies, so its weights add up on a log scale.")
+        if matches(got, _FP["ex05_10_alone"], salt):
+            raise Wrong("These coefficients come from a regression on the proxies alone. Use all six columns of "
+                        "`features`, so that each coefficient is the effect with the other features held fixed.")
+        raise Wrong("`proxy_weights` does not hold the coefficients of a least-squares fit (with intercept) of the "
+                    "log score on all six columns of `features`.")
+
+
+def _flag_series(s):
+    return isinstance(s, pd.Series) and (s.dtype == bool or str(s.dtype) == "boolean")
+
+
+q10 = Exercise(
+    id="ex05_10",
+    title="A score without the proxy",
+    names=("proxy_weights", "fair_score", "fair_flag"),
+    checks=[
+        IsA("proxy_weights", "dict"),
+        Has("proxy_weights", lambda d: {"second_nationality", "interpreter"} <= set(d),
+            "`proxy_weights` needs the keys 'second_nationality' and 'interpreter'."),
+        _ProxyWeights(),
+        IsA("fair_score", "series"),
+        IsA("fair_flag", "series"),
+        Has("fair_flag", _flag_series, "`fair_flag` should be a Series of True/False (compare `fair_score` with a quantile)."),
+        Has("fair_flag", lambda s: matches(int(s.sum()), _FP["ex05_10_count"], "ex05_10"),
+            "`fair_flag` flags a different number of claims than the agency's share. Flag where `fair_score` is at "
+            "least its `1 - AGENCY_SHARE` quantile."),
+    ],
+    hints=[
+        "`LinearRegression().fit(features, np.log(claims['risk_score']))`; the coefficients are in `.coef_`, in the order of `features.columns`.",
+        "The fair score starts from the log score and subtracts, for each proxy, its coefficient times the 0/1 column.",
+        "Compare `fair_score` with its quantile at 1 minus AGENCY_SHARE (`.quantile(...)`); claims at or above it are flagged.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 11 threshold table
+def _sorted_thresholds(f):
+    return f.astype(float).sort_values("share").reset_index(drop=True)
+
+
+q11 = Exercise(
+    id="ex05_11",
+    title="The threshold trade-off",
+    names=("threshold_table",),
+    checks=[
+        IsA("threshold_table", "frame"),
+        Columns("threshold_table", ["share", "innocent_flagged", "irregular_found", "fpr_difference"]),
+        Rows("threshold_table", 4, "share in SHARES"),
+        Has("threshold_table", lambda f: np.allclose(sorted(f["share"].astype(float)), [0.05, 0.10, 0.15, 0.20]),
+            "The `share` column should hold exactly the values in SHARES."),
+        Has("threshold_table", lambda f: bool(np.all(np.diff(_sorted_thresholds(f)["innocent_flagged"]) > 0)),
+            "Flagging more claims must flag more innocent claims: `innocent_flagged` should grow with the share."),
+        Has("threshold_table", lambda f: bool(np.all(np.diff(_sorted_thresholds(f)["irregular_found"]) >= 0)),
+            "`irregular_found` cannot fall when more claims are flagged."),
+        Has("threshold_table", lambda f: bool(_sorted_thresholds(f)["innocent_flagged"].iloc[1] > 100),
+            "The counts look too small: they are *weighted* counts (sum of `sample['weight']`), estimating numbers of claims."),
+        Has("threshold_table", lambda f: bool(f["fpr_difference"].astype(float).between(0, 1).all()),
+            "`fpr_difference` is a gap between two rates, between 0 and 1."),
+        Has("threshold_table", lambda f: matches(float(_sorted_thresholds(f)["innocent_flagged"].sum()
+                                                     + _sorted_thresholds(f)["irregular_found"].sum()),
+                                                 _FP["ex05_11_total"], "ex05_11"),
+            "At each share, innocent_flagged + irregular_found should add up to the (weighted) number of claims "
+            "flagged. Use `>=` with the `1 - share` quantile of `fair_score`, and the weights of `sample`."),
+    ],
+    hints=[
+        "Loop over SHARES; for each, build a flag like `fair_flag`, then keep its values for the rows of `sample` (`.loc[sample.index]`).",
+        "Weighted counts: sum `sample['weight']` over the rows that are flagged and not irregular, and over those flagged and irregular.",
+        "For `fpr_difference`, call your `group_rates` and take max minus min of its `false_positive_rate` column.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 13 entitlement
+_EARNINGS = np.array([0.0, 100.0, 150.0, 250.0, 333.33, 700.0, 1000.0])
+
+
+def _entitlement_forms(func):
+    one = _call(func, 350.0, what="entitlement")
+    try:
+        one = float(np.asarray(one, dtype=float).reshape(-1)[0])
+    except Exception:
+        return "`entitlement(350.0)` should return a number."
+    series = _call(func, pd.Series(_EARNINGS), what="entitlement")
+    try:
+        values = np.asarray(series, dtype=float).reshape(-1)
+    except Exception:
+        return "`entitlement` should accept a pandas Series and return one value per fortnight."
+    if values.size != _EARNINGS.size:
+        return "`entitlement` on a Series should return one value per fortnight."
+    if (values < 0).any():
+        return "Entitlement is never below zero: clip it at 0."
+    if np.any(np.abs(values * 100 - np.round(values * 100)) > 1e-6):
+        return "Round the entitlement to the penny (2 decimals)."
+    return None
+
+
+q13 = Exercise(
+    id="ex05_13",
+    title="The benefit rule",
+    names=("entitlement",),
+    checks=[
+        IsA("entitlement", "function"),
+        Behaves("entitlement", _entitlement_forms),
+        Behaves("entitlement", lambda f: None if matches([float(v) for v in np.asarray(_call(f, _EARNINGS, what="entitlement"), dtype=float)],
+                                                          _FP["ex05_13"], "ex05_13")
+                else "Some values are wrong: £400, less 50p for each pound above £150, never below 0."),
+    ],
+    hints=[
+        "Only earnings above £150 count, and only half of them: what is withdrawn for 250 earned? For 100?",
+        "`np.clip(x, 0, None)` keeps x at 0 or above; use it twice, on the earnings above 150 and on the result.",
+        "Turn the input into a float array first, compute 400 − 0.5 × (earnings above 150), clip at 0 and round to 2 decimals.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 14 debts
+def _debt_case():
+    steady = [300.0] * 26
+    burst = [0.0] * 22 + [2500.0] * 4
+    frame = pd.DataFrame({
+        "claim_id": ["P"] * 26 + ["Q"] * 26 + ["R"] * 26,
+        "fortnight_start": list(pd.date_range("2022-04-06", periods=26, freq="14D")) * 3,
+        "declared_earnings": steady + burst + [0.0] * 26,
+        "payslip_earnings": steady + burst + burst,
+        "benefit_paid": [325.0] * 26 + [400.0] * 22 + [0.0] * 4 + [400.0] * 26,
+    })
+    return frame, pd.Series({"P": 7800.0, "Q": 10000.0, "R": 10000.0})
+
+
+def _debts_test(func):
+    frame, pay = _debt_case()
+    got = _call(func, frame.copy(), pay.copy(), what="debts")
+    if got is None:
+        return "`debts` returned None. Did you forget `return`?"
+    if not isinstance(got, pd.DataFrame):
+        return "`debts` should return a DataFrame."
+    if isinstance(got.index, pd.Index) and "claim_id" not in got.columns and got.index.name == "claim_id":
+        got = got.reset_index()
+    missing = [c for c in ("claim_id", "averaged_debt", "actual_debt") if c not in got.columns]
+    if missing:
+        return f"The result of `debts` is missing the column(s) {missing}."
+    got = got.assign(claim_id=got["claim_id"].astype(str)).set_index("claim_id").sort_index()
+    if list(got.index) != ["P", "Q", "R"]:
+        return "`debts` should have one row per claim."
+    if (got[["averaged_debt", "actual_debt"]].astype(float) < -1e-9).any().any():
+        return "A debt is never negative: use 0 when more was due than paid."
+    flat = [float(got.loc[c, k]) for c in ("P", "Q", "R") for k in ("averaged_debt", "actual_debt")]
+    if matches(flat, _FP["ex05_14_case"], "ex05_14"):
+        return None
+    if matches([flat[i] for i in (1, 3, 5)], _FP["ex05_14_declared"], "ex05_14"):
+        return "`actual_debt` uses the declared earnings; the truth is on the payslips (`payslip_earnings`)."
+    return ("Some debts are wrong on a made-up case with a steady earner, a burst earner paid correctly and a burst "
+            "earner who was overpaid. Compare the total paid with 26 × entitlement(annual_pay / 26) and with the "
+            "sum of the entitlements of the payslip earnings.")
+
+
+q14 = Exercise(
+    id="ex05_14",
+    title="Debts by averaging, and debts in fact",
+    names=("debts", "false_debts"),
+    checks=[
+        IsA("debts", "function"),
+        Behaves("debts", _debts_test),
+        IsA("false_debts", "integer"),
+        Matches("false_debts", _FP["ex05_14_false"],
+                message="`false_debts` is not the number of claims with an averaged debt of at least £10 and an actual debt below £10.",
+                mistakes=[(_FP["ex05_14_all_avg"], "This counts every debt raised by averaging, including the real ones. "
+                                                   "A false debt is one where the actual debt is below £10."),
+                          (_FP["ex05_14_nofloor"], "This ignores the £10 floor: pennies of rounding are not debts. Use >= 10 "
+                                                   "for the averaged debt and < 10 for the actual debt.")]),
+    ],
+    hints=[
+        "Per claim you need three totals: benefit paid, entitlement on payslip earnings, and 26 × entitlement at the averaged earnings.",
+        "Add a column `entitlement(fortnights['payslip_earnings'])`, then `groupby('claim_id')` and sum; align `annual_pay` to the same claims.",
+        "Debts are `np.maximum(paid - due, 0)`. A false debt has averaged_debt >= 10 and actual_debt < 10.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 15 notice
+def _notice_problem(text):
+    if not text.strip() or text.strip() in {"...", "YOUR NOTICE HERE"}:
+        raise NotAttempted("Write your notice in `notice`.")
+    s = text_stats(text)
+    if s["words"] < 80:
+        return f"The notice has {s['words']} words: too short to say who shares what, why, and what readers can do (80–200)."
+    if s["words"] > 200:
+        return f"The notice has {s['words']} words; keep it to 200 or fewer. Leave details for a linked full notice."
+    if s["words_per_sentence"] > 20:
+        return (f"Sentences average {s['words_per_sentence']} words; aim for 20 or fewer. Split long sentences, "
+                "one idea each.")
+    if s["flesch"] < 60:
+        return (f"The reading-ease score is {s['flesch']} (needs 60 or more). Use shorter, everyday words: "
+                "'use' not 'utilise', 'check' not 'verification'.")
+    if not re.search(r"\b(ask|asking|contact|complain|complaint|call|write)\b", text, re.I):
+        return "Tell readers how they can ask a question, contact the agency or complain."
+    return None
+
+
+q15 = Exercise(
+    id="ex05_15",
+    title="A plain-language notice",
+    names=("notice",),
+    checks=[IsA("notice", "text"), Behaves("notice", lambda text: _notice_problem(text))],
+    hints=[
+        "Answer six questions in order: what we share, with whom, why, what protects you, how long, what you can do.",
+        "Short sentences, everyday words, 'we' and 'you'. Run `ex.readability(notice)` as you edit.",
+        "If the score is low, replace long words (three or more syllables) and split any sentence over 20 words.",
+    ],
+)
+
+
+
