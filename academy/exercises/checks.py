@@ -6,6 +6,7 @@ wrong and how to think about it; it never states the expected value.
 
 from __future__ import annotations
 
+import copy
 import numbers
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -135,6 +136,28 @@ class Matches:
         raise Wrong(self.message)
 
 
+def _call(func, name: str, shown: str, args: list, kwargs: dict):
+    """Call learner code: a stub means not attempted; any other exception becomes feedback."""
+    try:
+        got = func(*args, **kwargs)
+    except NotImplementedError:
+        raise NotAttempted(f"`{name}` still raises NotImplementedError: replace the stub with your code.")
+    except Exception as error:
+        raise Wrong(f"`{shown}` raised {type(error).__name__}: {error}")
+    if got is None:
+        raise Wrong(f"`{shown}` returned None. Did you forget `return`?")
+    return got
+
+
+def _compare(got, expected: dict, mistakes, salt: str, shown: str, message: str) -> None:
+    if matches(got, expected, salt):
+        return
+    for spec, feedback in mistakes:
+        if matches(got, spec, salt):
+            raise Wrong(f"`{shown}`: {feedback}")
+    raise Wrong(f"`{shown}` does not return the expected result. {message}".strip())
+
+
 @dataclass
 class Calls:
     """A learner's function, called on a visible case, returns a value with the right fingerprint."""
@@ -147,22 +170,34 @@ class Calls:
     mistakes: list[tuple[dict, str]] = field(default_factory=list)
 
     def __call__(self, values, salt):
-        func = values[self.name]
         shown = ", ".join([repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()])
+        shown = f"{self.name}({shown})"
+        got = _call(values[self.name], self.name, shown, list(self.args), self.kwargs)
+        _compare(got, self.expected, self.mistakes, salt, shown, self.message)
+
+
+class CallsOn:
+    """``func(*notebook values, *fixed)`` matches a fingerprint: the notebook's own data as input.
+
+    The inputs are deep-copied, so a function that changes its input cannot spoil later checks;
+    ``transform`` turns the result into the value that was fingerprinted (raise Wrong to refuse).
+    """
+
+    def __init__(self, name, arg_names, expected, message="", mistakes=(), transform=None, shown=None, fixed=()):
+        self.name, self.arg_names, self.expected, self.message = name, tuple(arg_names), expected, message
+        self.mistakes, self.transform, self.fixed = list(mistakes), transform or (lambda v: v), tuple(fixed)
+        self.shown = shown or f"{name}({', '.join(arg_names)})"
+
+    def __call__(self, values, salt):
+        args = [copy.deepcopy(values[n]) for n in self.arg_names] + [copy.deepcopy(v) for v in self.fixed]
+        got = _call(values[self.name], self.name, self.shown, args, {})
         try:
-            got = func(*self.args, **self.kwargs)
-        except NotImplementedError:
-            raise NotAttempted(f"`{self.name}` still raises NotImplementedError: replace the stub with your code.")
-        except Exception as error:
-            raise Wrong(f"`{self.name}({shown})` raised {type(error).__name__}: {error}")
-        if got is None:
-            raise Wrong(f"`{self.name}({shown})` returned None. Did you forget `return`?")
-        if matches(got, self.expected, salt):
-            return
-        for spec, feedback in self.mistakes:
-            if matches(got, spec, salt):
-                raise Wrong(f"`{self.name}({shown})`: {feedback}")
-        raise Wrong(f"`{self.name}({shown})` does not return the expected result. {self.message}".strip())
+            got = self.transform(got)
+        except Wrong:
+            raise
+        except Exception:
+            raise Wrong(f"`{self.shown}` does not return the kind of value the prompt asks for.")
+        _compare(got, self.expected, self.mistakes, salt, self.shown, self.message)
 
 
 @dataclass

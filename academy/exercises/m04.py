@@ -16,7 +16,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from academy.exercises.checks import Behaves, Columns, Has, IsA, Matches
+from academy.exercises.checks import Behaves, CallsOn, Columns, Has, IsA, Matches
 from academy.exercises.core import Exercise, NotAttempted, Wrong, quiet
 from academy.exercises.fingerprints import matches
 
@@ -136,37 +136,6 @@ _FP = {
 
 
 # ----------------------------------------------------------------------------- small checks
-class CallsOn:
-    """``func(*values of notebook names)`` matches a fingerprint (the notebook's own data as input)."""
-
-    def __init__(self, name, arg_names, expected, message, mistakes=(), transform=None, shown=None, fixed=()):
-        self.name, self.arg_names, self.expected, self.message = name, arg_names, expected, message
-        self.mistakes, self.transform, self.fixed = list(mistakes), transform or (lambda v: v), tuple(fixed)
-        self.shown = shown or f"{name}({', '.join(arg_names)})"
-
-    def __call__(self, values, salt):
-        func = values[self.name]
-        args = [copy.deepcopy(values[n]) for n in self.arg_names] + [copy.deepcopy(v) for v in self.fixed]
-        try:
-            got = func(*args)
-        except NotImplementedError:
-            raise NotAttempted(f"`{self.name}` still raises NotImplementedError: replace the stub with your code.")
-        except Exception as error:
-            raise Wrong(f"`{self.shown}` raised {type(error).__name__}: {error}")
-        try:
-            got = self.transform(got)
-        except Wrong:
-            raise
-        except Exception:
-            raise Wrong(f"`{self.shown}` does not return the kind of value the prompt asks for.")
-        if matches(got, self.expected, salt):
-            return
-        for spec, feedback in self.mistakes:
-            if matches(got, spec, salt):
-                raise Wrong(f"`{self.shown}`: {feedback}")
-        raise Wrong(f"`{self.shown}` does not give the expected result. {self.message}".strip())
-
-
 def _is_str_list(value):
     return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
 
