@@ -1,0 +1,756 @@
+"""Module 03 — Interoperability and record linkage: one exercise object per exercise (``ex.q1`` … ``ex.q16``).
+
+Checks hold salted fingerprints of expected values (never the values); functions are tested on
+small made-up inputs built here. Exercises 17 and 18 are written answers marked by a tutor.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+
+import numpy as np
+import pandas as pd
+
+from academy.exercises.checks import Behaves, Has, IsA, Matches
+from academy.exercises.core import Exercise, NotAttempted, Wrong, quiet
+from academy.exercises.fingerprints import fingerprint, matches
+
+__all__ = ["quiet"] + [f"q{i}" for i in range(1, 17)]
+
+COMMON = ["record_id", "given_name", "family_name", "birth_date", "sex", "postcode", "tax_ref"]
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+# ----------------------------------------------------------------------------- made-up cases
+def case_link():
+    left = pd.DataFrame({"record_id": ["a1", "a2", "a3", "a4"],
+                         "family_name": ["OKAFOR", "OKAFOR", None, "BELL"],
+                         "birth_date": pd.to_datetime(["1999-03-04", "1999-03-04", "2000-01-01", None]),
+                         "sex": ["F", "M", "M", "F"]})
+    right = pd.DataFrame({"record_id": ["b1", "b2", "b3", "b4"],
+                          "family_name": ["OKAFOR", "OKAFOR", None, "BELL"],
+                          "birth_date": pd.to_datetime(["1999-03-04", "1999-04-03", "2000-01-01", None]),
+                          "sex": ["F", "M", "M", "F"]})
+    return left, right, ["family_name", "birth_date"]
+
+
+def case_truth():
+    return pd.DataFrame({"left_id": ["s1", "s2", "s3", "s4", "s5"], "right_id": ["KT1", "KT2", "KT3", "KT4", "KT5"]})
+
+
+def case_links():
+    return pd.DataFrame({"left_id": ["s1", "s2", "s2", "s3", "s9", "s1", "s8"],
+                         "right_id": ["KT1", "KT2", "KT7", "KT6", "KT9", "KT1", "KT8"]})
+
+
+def case_blocks():
+    left = pd.DataFrame({"record_id": list("abcdefg"), "sex": ["F", "F", "M", None, "F", "M", "M"]})
+    right = pd.DataFrame({"record_id": list("tuvwxyz"), "sex": ["F", "M", "M", "M", None, None, "F"]})
+    return left, right, ["sex"]
+
+
+def case_scored():
+    return pd.DataFrame({"left_id": ["s1", "s1", "s2", "s3", "s4", "s9"],
+                         "right_id": ["KT1", "KT8", "KT2", "KT6", "KT4", "KT9"],
+                         "match_probability": [0.97, 0.55, 0.9, 0.95, 0.5, 0.999]})
+
+
+def case_claims():
+    claims = pd.DataFrame({"claim_id": ["k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8"],
+                           "learner_ref": ["x", "y", "x", "y", "z", "w", "v", "u"],
+                           "provider_id": ["P1", "P2", "P1", "P2", "P1", "P1", "P3", "P3"],
+                           "month": pd.to_datetime(["2023-01-01", "2023-01-01", "2023-02-01", "2023-02-01",
+                                                    "2023-03-01", "2023-03-01", "2023-03-01", "2023-03-01"]),
+                           "training_hours": [4, 4, 4, 4, 6, 6, 2, 2], "amount": [60.0, 60, 60, 60, 90, 90, 30, 30]})
+    links = pd.DataFrame({"left_id": ["x", "y", "z", "w", "v"], "right_id": ["KT1", "KT1", "KT2", "KT2", "KT3"]})
+    return claims, links
+
+
+def case_groups():
+    return pd.Series({"s1": "same", "s2": "same", "s3": "changed", "s4": "changed", "s5": "same", "s7": "other"})
+
+
+def _pair_set(frame):
+    return {f"{l}|{r}" for l, r in zip(frame["left_id"], frame["right_id"])}
+
+
+# Fingerprints made with academy.exercises.fingerprints.fingerprint(value, salt=<exercise id>, step=...)
+# from the reference solution on the cases above (and, for q15, on the course data).
+_FP = {'ex03_05': {'d': 'fb173a48d18e5e4113650650', 'kind': 'set', 'size': 2},
+ 'ex03_06': {'items': [{'d': '56240fd2eab6b96243566b2f', 'kind': 'number', 'step': 1e-06},
+                       {'d': '6aa9230db2fb3aca8204e731', 'kind': 'number', 'step': 1e-06}],
+             'kind': 'sequence'},
+ 'ex03_06_duplicates': {'items': [{'d': '5e4e1a4929be1bd10eb0c382', 'kind': 'number', 'step': 1e-06},
+                                  {'d': '5e4e1a4929be1bd10eb0c382', 'kind': 'number', 'step': 1e-06}],
+                        'kind': 'sequence'},
+ 'ex03_06_swapped': {'items': [{'d': '6aa9230db2fb3aca8204e731', 'kind': 'number', 'step': 1e-06},
+                               {'d': '56240fd2eab6b96243566b2f', 'kind': 'number', 'step': 1e-06}],
+                     'kind': 'sequence'},
+ 'ex03_06_unlabelled': {'items': [{'d': '7787830143c47c8d224c0867', 'kind': 'number', 'step': 1e-06},
+                                  {'d': '6aa9230db2fb3aca8204e731', 'kind': 'number', 'step': 1e-06}],
+                        'kind': 'sequence'},
+ 'ex03_07': {'d': '0fcd57a87bbc4b1d06f6e5cb', 'kind': 'number', 'step': 0.5},
+ 'ex03_07_missing': {'d': '82122bf472067eae6c39937f', 'kind': 'number', 'step': 0.5},
+ 'ex03_07_sum': {'d': '51e193d0c6c9601b5fded26d', 'kind': 'number', 'step': 0.5},
+ 'ex03_09': {'items': [{'d': '93776a64c740cabd270efead', 'kind': 'number', 'step': 1e-06},
+                       {'d': '8a3c0562986f2bd2bdbbd94b', 'kind': 'number', 'step': 1e-06}],
+             'kind': 'sequence'},
+ 'ex03_09_flipped': {'items': [{'d': '269f7bfc05c653aef3ae2f7e', 'kind': 'number', 'step': 1e-06},
+                               {'d': 'ddec668f12127c6dcb24b4cc', 'kind': 'number', 'step': 1e-06}],
+                     'kind': 'sequence'},
+ 'ex03_09_ln': {'items': [{'d': '0dd3f095f8d33184908ae123', 'kind': 'number', 'step': 1e-06},
+                          {'d': '4701b7b1a29e7dc20db237fc', 'kind': 'number', 'step': 1e-06}],
+                'kind': 'sequence'},
+ 'ex03_10': {'d': '4b5520f76573755a06f5201f', 'kind': 'number', 'step': 1e-06},
+ 'ex03_10_none': {'d': 'fda6a64890b1d705d5b9f5d1', 'kind': 'number', 'step': 1e-06},
+ 'ex03_10_noprior': {'d': '1136bccf15bbdf95f9a80804', 'kind': 'number', 'step': 1e-06},
+ 'ex03_10_weight': {'d': '30e2ce73dc91f6b498635f71', 'kind': 'number', 'step': 1e-06},
+ 'ex03_11': {'items': [{'d': '03d689c5694b5fb79fb2ca9e', 'kind': 'number', 'step': 1e-06},
+                       {'d': '760a46069bc33d792ece64ca', 'kind': 'number', 'step': 1e-06},
+                       {'d': 'c9482b7ce16269dd80fdb0ac', 'kind': 'number', 'step': 1e-06},
+                       {'d': '334bf9173f3cde7bbc4a74fb', 'kind': 'number', 'step': 1e-06},
+                       {'d': '760a46069bc33d792ece64ca', 'kind': 'number', 'step': 1e-06},
+                       {'d': '81ff679ead8567b73cbf2d3a', 'kind': 'number', 'step': 1e-06}],
+             'kind': 'sequence'},
+ 'ex03_11_strict': {'items': [{'d': '8be9ce4a93bd75108a68da7f', 'kind': 'number', 'step': 1e-06},
+                              {'d': '8be9ce4a93bd75108a68da7f', 'kind': 'number', 'step': 1e-06},
+                              {'d': 'c9482b7ce16269dd80fdb0ac', 'kind': 'number', 'step': 1e-06},
+                              {'d': '81ff679ead8567b73cbf2d3a', 'kind': 'number', 'step': 1e-06},
+                              {'d': '334bf9173f3cde7bbc4a74fb', 'kind': 'number', 'step': 1e-06},
+                              {'d': '81ff679ead8567b73cbf2d3a', 'kind': 'number', 'step': 1e-06}],
+                    'kind': 'sequence'},
+ 'ex03_13': {'d': '75ab9393a9f6691299f0cf91', 'kind': 'set', 'size': 2},
+ 'ex03_13_linked': {'d': '9c8bf3a00abb22b57579d1e7', 'kind': 'set', 'size': 5},
+ 'ex03_14': {'d': 'ee82b293dc1ce7c268897187', 'kind': 'set', 'size': 5},
+ 'ex03_14_sameprovider': {'d': '43fd2e548eda0331c10ed68b', 'kind': 'set', 'size': 7},
+ 'ex03_15': {'d': '6f1acee23b969094315064f3', 'kind': 'number', 'step': 1.0},
+ 'ex03_15_full_double': {'d': '9de06d7f960fa1669b0ab24b', 'kind': 'number', 'step': 1.0},
+ 'ex03_15_ghosts_only': {'d': 'c55da6b46e343d10705923d2', 'kind': 'number', 'step': 1.0},
+ 'ex03_16': {'items': [{'d': '8cb974a5fd18121d1e0de979', 'kind': 'number', 'step': 1e-06},
+                       {'d': 'f1bcaa5c6e4093ebe4eeb848', 'kind': 'number', 'step': 1e-06},
+                       {'d': 'a82725cc02c10db9fad7405d', 'kind': 'number', 'step': 1e-06}],
+             'kind': 'sequence'},
+ 'ex03_16_overall': {'items': [{'d': '8cb974a5fd18121d1e0de979', 'kind': 'number', 'step': 1e-06},
+                               {'d': 'b81ef1d4bf7626bc77398da1', 'kind': 'number', 'step': 1e-06},
+                               {'d': 'a82725cc02c10db9fad7405d', 'kind': 'number', 'step': 1e-06}],
+                     'kind': 'sequence'}}
+
+
+# ----------------------------------------------------------------------------- small checks
+class Uses:
+    """A test on several of the learner's names at once: ``test(values)`` returns None or feedback."""
+
+    def __init__(self, test):
+        self.test = test
+
+    def __call__(self, values, salt):
+        try:
+            problem = self.test(values)
+        except NotImplementedError:
+            raise NotAttempted("A function you need still raises NotImplementedError: replace the stub with your code.")
+        except (Wrong, NotAttempted):
+            raise
+        except Exception as error:
+            raise Wrong(f"Checking your answer raised {type(error).__name__}: {error}")
+        if problem:
+            raise Wrong(problem)
+
+
+def _called(func, args, what):
+    try:
+        return func(*args)
+    except NotImplementedError:
+        raise NotAttempted(f"`{what}` still raises NotImplementedError: replace the stub with your code.")
+
+
+def _fp_test(name, args_of, transform, key, message, mistakes=()):
+    """Behaves-test: func(*args) transformed matches _FP[key]; known mistakes get their feedback."""
+    def test(func):
+        got = _called(func, args_of(), name)
+        if got is None:
+            return f"`{name}` returned None. Did you forget `return`?"
+        value = transform(got)
+        salt = key[:7]
+        if matches(value, _FP[key], salt):
+            return None
+        for mistake_key, feedback in mistakes:
+            if mistake_key in _FP and matches(value, _FP[mistake_key], salt):
+                return feedback
+        return message
+    return test
+
+
+# ----------------------------------------------------------------------------- 1 to_common
+def _to_common_skills(func):
+    frame = pd.DataFrame({
+        "learner_ref": ["P7-001", "P7-002"], "provider_id": ["P7", "P7"], "uln": ["9", "8"],
+        "given_name": ["  Priya", "Tom "], "family_name": ["McBride", " de Souza"],
+        "birth_date": pd.to_datetime(["1998-05-06", "2002-11-30"]), "sex": pd.array([2, 1], dtype="Int64"),
+        "postcode": ["kt4 9xy", "KT210 3AB"], "tax_ref": [" kt765432c", None], "account_id": ["LA1", "LA2"]})
+    before = frame.copy()
+    got = func(frame, "skills")
+    if not frame.equals(before):
+        return "`to_common` changed the table it was given; work on a copy (or build a new table)."
+    if not isinstance(got, pd.DataFrame):
+        return f"`to_common` should return a DataFrame, not a {type(got).__name__}."
+    if sorted(map(str, got.columns)) != sorted(COMMON):
+        return f"`to_common` should return exactly the columns {COMMON}; it returned {list(map(str, got.columns))}."
+    if len(got) != len(frame):
+        return "`to_common` should return one row per input row."
+    got = pd.DataFrame(got).reset_index(drop=True)
+    if list(got["record_id"]) != ["P7-001", "P7-002"]:
+        return "For the skills agency, `record_id` is the `learner_ref`, rows in the input order."
+    if list(got["sex"].astype(str)) != ["F", "M"]:
+        return "Sex is not translated right: the skills agency codes 1 for male and 2 for female; the common model uses 'M' and 'F'."
+    if list(got["given_name"]) != ["PRIYA", "TOM"] or list(got["family_name"]) != ["MCBRIDE", "DE SOUZA"]:
+        return "Names should be in capitals with the spaces at either end removed (spaces inside a name stay)."
+    if list(got["postcode"]) != ["KT49XY", "KT2103AB"]:
+        return "Postcodes should be in capitals with every space removed."
+    if got["tax_ref"][0] != "KT765432C" or not pd.isna(got["tax_ref"][1]):
+        return "tax_ref should be in capitals and stripped; a missing tax reference stays missing (not the text 'NONE' or 'NAN')."
+    if not pd.api.types.is_datetime64_any_dtype(got["birth_date"]):
+        return "birth_date should be a datetime column."
+    return None
+
+
+def _to_common_revenue(func):
+    frame = pd.DataFrame({
+        "employment_id": ["E77"], "employer_ref": ["123/AB45678"], "tax_ref": ["KT100200A"], "surname": ["NOWAK "],
+        "forenames": ["Zofia"], "birth_date": pd.to_datetime(["1985-02-02"]), "sex": ["F"], "postcode": ["KT33 1QQ"]})
+    got = func(frame, "revenue")
+    if not isinstance(got, pd.DataFrame) or sorted(map(str, got.columns)) != sorted(COMMON):
+        return f"For Revenue too, `to_common` should return exactly the columns {COMMON}."
+    row = got.reset_index(drop=True).iloc[0]
+    if row["record_id"] != "E77":
+        return "For Revenue, `record_id` is the `employment_id`."
+    if (row["given_name"], row["family_name"]) != ("ZOFIA", "NOWAK"):
+        return "For Revenue, `given_name` comes from `forenames` and `family_name` from `surname`, in capitals and stripped."
+    if (row["sex"], row["postcode"], row["tax_ref"]) != ("F", "KT331QQ", "KT100200A"):
+        return "For Revenue, sex is already F/M; postcode loses its spaces; tax_ref is kept."
+    try:
+        func(frame, "police")
+    except ValueError:
+        return None
+    except Exception as error:
+        return f"For an unknown source, raise ValueError (yours raised {type(error).__name__})."
+    return "For an unknown source (say 'police'), `to_common` should raise a ValueError."
+
+
+q1 = Exercise(
+    id="ex03_01",
+    title="Two agencies, one common model",
+    names=("to_common",),
+    checks=[IsA("to_common", "function"), Behaves("to_common", _to_common_skills), Behaves("to_common", _to_common_revenue)],
+    hints=[
+        "Two steps: rename each agency's columns to the common names, then make every column follow the common format.",
+        "A dict from old to new column names per source does the renaming; `.map({1: ..., 2: ...})` translates a code list; "
+        "`.str.strip().str.upper()` and `.str.replace(' ', '')` do the formats.",
+        "Select the seven source columns, rename them, map sex for skills only, then strip and upper-case the text columns and "
+        "remove the spaces from postcodes. Raise ValueError in an `else:` branch.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 2 common_schema
+def _schema_frame(**changes):
+    base = {"record_id": ["r1", "r2"], "given_name": ["NIA", "LEO"], "family_name": ["ADEYEMI", "LE ROUX"],
+            "birth_date": pd.to_datetime(["1990-06-01", None]), "sex": ["F", "M"],
+            "postcode": ["KT71AA", None], "tax_ref": [None, "KT424242B"]}
+    base.update(changes)
+    made_up = pd.DataFrame(base)
+    return made_up
+
+
+def _schema_test(schema):
+    import pandera.pandas as pa
+
+    if not hasattr(schema, "validate"):
+        return "`common_schema` should be a `pa.DataFrameSchema`."
+
+    refused = (pa.errors.SchemaError, pa.errors.SchemaErrors)
+
+    def valid(table):
+        try:
+            schema.validate(table, lazy=True)
+        except refused:
+            return False
+        return True
+
+    if not valid(_schema_frame()):
+        return "`common_schema` refuses a valid table. Does it fix a dtype for text columns, or refuse missing values where they are allowed?"
+    text = ["record_id", "given_name", "family_name", "sex", "postcode", "tax_ref"]
+    if not valid(_schema_frame().astype({c: "string" for c in text})):
+        return "`common_schema` refuses a valid table whose text columns have the `string` dtype: do not fix the dtype of text columns."
+    rules = [
+        ("two rows with the same record_id", _schema_frame(record_id=["r1", "r1"])),
+        ("a lower-case letter in a family name", _schema_frame(family_name=["Adeyemi", "LE ROUX"])),
+        ("a missing given name", _schema_frame(given_name=[None, "LEO"])),
+        ("sex coded 1", _schema_frame(sex=["F", "1"])),
+        ("a postcode with a space", _schema_frame(postcode=["KT7 1AA", None])),
+        ("a tax reference with a letter among its digits", _schema_frame(tax_ref=[None, "KT42x242B"])),
+        ("a tax reference with seven digits", _schema_frame(tax_ref=[None, "KT4242420B"])),
+    ]
+    for what, frame in rules:
+        if valid(frame):
+            return f"`common_schema` accepts {what}. Which rule in the list is missing?"
+    return None
+
+
+q2 = Exercise(
+    id="ex03_02",
+    title="A schema for the common model",
+    names=("common_schema",),
+    checks=[Has("common_schema", lambda s: hasattr(s, "validate"), "`common_schema` should be a `pa.DataFrameSchema`."),
+            Behaves("common_schema", _schema_test)],
+    hints=[
+        "One `pa.Column(...)` per column of the common model; `nullable=` says whether missing values are allowed.",
+        "`unique=True` for record_id; `pa.Check.isin([...])` for sex; `pa.Check.str_matches(regex)` for postcode and tax_ref; "
+        "a custom `pa.Check(lambda s: ...)` can compare a column with its upper-case form.",
+        "For tax_ref anchor the pattern at both ends: `^` + KT + six digits (`\\d{6}`) + one capital letter + `$`.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 3 request_schema
+_GOOD = {"request_id": "a3f9c1d2-0b4e-4f6a-9c8d-7e6f5a4b3c2d", "requester": {"agency": "welfare", "officer": "W-12"},
+         "purpose": "service-delivery", "query": {"tax_ref": "KT000001A"}}
+
+
+def _request_schema_test(schema):
+    import jsonschema
+
+    if not isinstance(schema, dict):
+        return "`request_schema` should be a dict (a JSON Schema)."
+    try:
+        validator = jsonschema.validators.validator_for(schema)(schema)
+        validator.check_schema(schema)
+    except jsonschema.SchemaError as error:
+        return f"`request_schema` is not a valid JSON Schema: {error.message}"
+    if not validator.is_valid(_GOOD):
+        return "`request_schema` refuses a valid message. Check each rule against a message like `example_request`."
+    for purpose in ("counter-fraud", "statistics"):
+        if not validator.is_valid({**_GOOD, "purpose": purpose}):
+            return "`request_schema` refuses an allowed purpose."
+    upper = {**_GOOD, "request_id": _GOOD["request_id"].upper()}
+    if not validator.is_valid(upper):
+        return "`request_schema` refuses a UUID in upper case; hexadecimal digits may be either case."
+    cases = []
+    for key in ("request_id", "requester", "purpose", "query"):
+        message = copy.deepcopy(_GOOD)
+        message.pop(key)
+        cases.append((f"a message without `{key}`", message))
+    cases += [
+        ("a message with an extra top-level field", {**_GOOD, "extra": 1}),
+        ("a request_id that is not a UUID", {**_GOOD, "request_id": "request-42"}),
+        ("a request_id with a UUID inside other text", {**_GOOD, "request_id": "x" + _GOOD["request_id"]}),
+        ("a purpose that is not in PURPOSES", {**_GOOD, "purpose": "research"}),
+        ("a requester without officer", {**_GOOD, "requester": {"agency": "welfare"}}),
+        ("an empty officer", {**_GOOD, "requester": {"agency": "welfare", "officer": ""}}),
+        ("a query that is a string", {**_GOOD, "query": "KT000001A"}),
+    ]
+    for what, message in cases:
+        if validator.is_valid(message):
+            return f"`request_schema` accepts {what}."
+    return None
+
+
+q3 = Exercise(
+    id="ex03_03",
+    title="A schema for exchange messages",
+    names=("request_schema",),
+    checks=[IsA("request_schema", "dict"), Behaves("request_schema", _request_schema_test)],
+    hints=[
+        "Describe the message from the outside in: an object, its required fields, no others, then each field's own rules.",
+        "Use `required`, `additionalProperties`, and per field in `properties`: `type`, `pattern`, `enum` and `minLength`.",
+        "The UUID pattern is five groups of hexadecimal characters `[0-9a-fA-F]` of lengths 8, 4, 4, 4 and 12, joined by "
+        "hyphens, anchored with `^` and `$`. `requester` is itself an object schema with its own `required` list.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 4 make_request
+def _make_request_test(func):
+    query = {"tax_ref": "KT909090D"}
+    first = func("revenue", "R-77", "statistics", query)
+    second = func("revenue", "R-77", "statistics", query)
+    if not isinstance(first, dict):
+        return f"`make_request` should return a dict, not a {type(first).__name__}."
+    if set(first) != {"request_id", "requester", "purpose", "query"}:
+        return f"The message should have exactly the fields request_id, requester, purpose and query; it has {sorted(first)}."
+    if not isinstance(first["request_id"], str) or not _UUID.match(first["request_id"]):
+        return "`request_id` should be a UUID written as text: `str(uuid.uuid4())`."
+    if first["request_id"] == second["request_id"]:
+        return "Two messages got the same request_id: make a fresh one inside the function, on every call."
+    if first["requester"] != {"agency": "revenue", "officer": "R-77"}:
+        return "`requester` should be a dict with the keys agency and officer."
+    if first["purpose"] != "statistics" or first["query"] != query:
+        return "The purpose and the query should be carried into the message unchanged."
+    first["query"]["tax_ref"] = "changed"
+    if query["tax_ref"] != "KT909090D":
+        return "The message holds the caller's own query dict: changing the message changed the caller's query. Store a copy."
+    try:
+        func("revenue", "R-77", "profiling", query)
+    except ValueError:
+        return None
+    except Exception as error:
+        return f"For a purpose outside PURPOSES, raise ValueError (yours raised {type(error).__name__})."
+    return "`make_request` builds a message for a purpose that is not in PURPOSES: raise a ValueError instead."
+
+
+q4 = Exercise(
+    id="ex03_04",
+    title="Build an exchange message",
+    names=("make_request",),
+    checks=[IsA("make_request", "function"), Behaves("make_request", _make_request_test)],
+    hints=[
+        "Check the purpose first; only then build the dict.",
+        "`str(uuid.uuid4())` gives a fresh random UUID each call; `dict(query)` makes a copy.",
+        "Test the purpose against the allowed list and raise a ValueError when it is not there; then return a dict with the four fields, requester itself being a dict.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 5 link_exact
+def _link_exact_test(func):
+    left, right, keys = case_link()
+    got = _called(func, (left, right, keys), "link_exact")
+    if not isinstance(got, pd.DataFrame):
+        return f"`link_exact` should return a DataFrame, not a {type(got).__name__}."
+    if sorted(map(str, got.columns)) != ["left_id", "right_id"]:
+        return f"`link_exact` should return exactly the columns left_id and right_id; it returned {list(map(str, got.columns))}."
+    pairs = _pair_set(got)
+    if len(pairs) != len(got):
+        return "`link_exact` returns the same pair more than once: drop duplicate rows."
+    if any(p.startswith(("a3|", "a4|")) for p in pairs):
+        return ("Records with a missing key were linked to each other. In pandas a missing value joins to a missing value; "
+                "drop the rows with a missing key on both sides before the merge.")
+    if not matches(pairs, _FP["ex03_05"], "ex03_05"):
+        return "On a made-up case `link_exact` does not return the expected pairs: every key must agree exactly."
+    return None
+
+
+q5 = Exercise(
+    id="ex03_05",
+    title="Deterministic linkage",
+    names=("link_exact",),
+    checks=[IsA("link_exact", "function"), Behaves("link_exact", _link_exact_test)],
+    hints=[
+        "A merge on the key columns is an exact-agreement rule. What does pandas do with missing keys?",
+        "Drop the rows with a missing key on each side (`dropna(subset=keys)`), merge on the keys, then keep the two ids.",
+        "Rename `record_id` to `left_id` / `right_id` before the merge, merge `on=keys`, select the two columns and `drop_duplicates()`.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 6 recall_precision
+def _as_pair(value):
+    return [float(v) for v in value]
+
+
+q6 = Exercise(
+    id="ex03_06",
+    title="Precision and recall on a labelled sample",
+    names=("recall_precision",),
+    checks=[
+        IsA("recall_precision", "function"),
+        Behaves("recall_precision", _fp_test(
+            "recall_precision", lambda: (case_links(), case_truth()), _as_pair, "ex03_06",
+            "On a made-up case `recall_precision` does not give the expected pair. Keep only labelled learners, count each pair once, "
+            "and return (precision, recall) in that order.",
+            mistakes=[("ex03_06_swapped", "The two numbers are the wrong way round: return (precision, recall)."),
+                      ("ex03_06_unlabelled", "Precision counts links of learners who are not in `truth`: we cannot judge those, so leave them out."),
+                      ("ex03_06_duplicates", "A pair that appears twice is counted twice: count each (left_id, right_id) pair once.")])),
+    ],
+    hints=[
+        "Turn both tables into sets of (left_id, right_id) pairs; the right links are the intersection.",
+        "Keep links whose left_id is in truth first. Precision divides the right links by the links kept, recall by the true pairs.",
+        "`set(zip(frame['left_id'], frame['right_id']))` makes a set of pairs; `&` intersects two sets.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 7 count_pairs
+q7 = Exercise(
+    id="ex03_07",
+    title="How many pairs does blocking create?",
+    names=("count_pairs",),
+    checks=[
+        IsA("count_pairs", "function"),
+        Behaves("count_pairs", _fp_test(
+            "count_pairs", case_blocks, float, "ex03_07",
+            "On a made-up case `count_pairs` does not give the expected number: per key value, multiply the number of left records by the number of right records, and add up.",
+            mistakes=[("ex03_07_missing", "Records with a missing key were counted as one block: leave them out (`dropna(subset=keys)`)."),
+                      ("ex03_07_sum", "You added the left and right counts: a block of a left and b right records makes a × b pairs.")])),
+    ],
+    hints=[
+        "Within one block every left record meets every right record.",
+        "Count the records per key value on each side (`groupby(keys).size()`), line the two counts up by key value, multiply, add up.",
+        "Join the two size Series on their index (`pd.concat([...], axis=1, join='inner')`), multiply the columns and `.sum()`; return an `int`.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 8 name_similarity
+def _similarity_test(func):
+    def sim(a, b):
+        value = func(a, b)
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+            raise Wrong(f"`name_similarity` should return a number, not a {type(value).__name__}.")
+        value = float(value)
+        if not 0 <= value <= 1:
+            raise Wrong(f"`name_similarity({a!r}, {b!r})` is {value:.3f}: a similarity lies between 0 and 1.")
+        return value
+
+    if sim("Nguyen ", " NGUYEN") != 1:
+        return "The same name with different case or end spaces should score 1: strip and upper-case both names first."
+    if sim(None, "REID") != 0 or sim("REID", pd.NA) != 0:
+        return "A missing name (None or pd.NA) should score 0.0; test for it first with `pd.isna`."
+    for a, b in [("MACKENZIE", "MACKENZE"), ("GALLAGHER", "GALAGHER"), ("PATTERSON", "PATERSON"), ("FITZGERALD", "FITZGERALT")]:
+        if sim(a, b) < 0.8:
+            return f"`name_similarity({a!r}, {b!r})` is below 0.8, but the names differ by one slip."
+        if abs(sim(a, b) - sim(b, a)) > 1e-9:
+            return "`name_similarity(a, b)` and `name_similarity(b, a)` differ: a similarity should be symmetric."
+    for a, b in [("SMITH", "PATEL"), ("BROWN", "OKAFOR"), ("HILL", "MURPHY")]:
+        if sim(a, b) >= 0.5:
+            return f"`name_similarity({a!r}, {b!r})` is 0.5 or more for unrelated names."
+    return None
+
+
+q8 = Exercise(
+    id="ex03_08",
+    title="Comparing names fuzzily",
+    names=("name_similarity",),
+    checks=[IsA("name_similarity", "function"), Behaves("name_similarity", _similarity_test)],
+    hints=[
+        "First deal with missing names, then normalise both names, then measure how much of them they share.",
+        "`difflib.SequenceMatcher(None, a, b).ratio()` is a ready-made similarity between 0 and 1.",
+        "Return 0.0 if `pd.isna(a)` or `pd.isna(b)` (test None too); otherwise strip and upper-case both and return the ratio.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 9 fs_weights
+q9 = Exercise(
+    id="ex03_09",
+    title="Fellegi–Sunter weights",
+    names=("fs_weights",),
+    checks=[
+        IsA("fs_weights", "function"),
+        Behaves("fs_weights", _fp_test(
+            "fs_weights", lambda: (0.95, 0.02), _as_pair, "ex03_09",
+            "`fs_weights(0.95, 0.02)` does not give the expected weights: (log2(m/u), log2((1−m)/(1−u))).",
+            mistakes=[("ex03_09_ln", "These are natural logarithms: use base 2 (`math.log2`), so that one point of weight doubles the odds."),
+                      ("ex03_09_flipped", "The ratios are upside down: agreement weighs log2(m/u), which is positive when m > u.")])),
+    ],
+    hints=[
+        "Agreement is m/u times more likely for a match than for a non-match; disagreement (1−m)/(1−u) times.",
+        "Take `math.log2` of each ratio.",
+        "Return a tuple: the agreement weight first, the disagreement weight second.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 10 match_probability
+_M = {"name": 0.92, "dob": 0.97, "post": 0.7}
+_U = {"name": 0.003, "dob": 0.0002, "post": 0.01}
+_AGREE = {"name": True, "dob": False, "post": None}
+
+q10 = Exercise(
+    id="ex03_10",
+    title="A match probability by hand",
+    names=("match_probability",),
+    checks=[
+        IsA("match_probability", "function"),
+        Behaves("match_probability", _fp_test(
+            "match_probability", lambda: (dict(_AGREE), dict(_M), dict(_U), 0.01), float, "ex03_10",
+            "On a made-up case `match_probability` does not give the expected probability. Start from the prior weight, add a weight per field, and convert.",
+            mistakes=[("ex03_10_noprior", "You left out the prior: start from log2(λ / (1 − λ))."),
+                      ("ex03_10_none", "A missing field (None) was counted as a disagreement: it is no evidence, weight 0."),
+                      ("ex03_10_weight", "This is the total weight, not a probability: convert with 2**w / (1 + 2**w).")])),
+    ],
+    hints=[
+        "Work in weights (bits): they add. Convert to a probability only at the end.",
+        "Start with w = log2(prior / (1 − prior)); for each field add its agreement or disagreement weight (`fs_weights`), or nothing if None.",
+        "Test `if value is None: continue` before `if value:`; at the end return 2**w / (1 + 2**w).",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 11 pr_table
+def _pr_values(frame):
+    frame = frame.reset_index(drop=True)
+    return [float(v) for v in frame["precision"]] + [float(v) for v in frame["recall"]]
+
+
+def _pr_test(func):
+    got = _called(func, (case_scored(), case_truth(), [0.9, 0.5, 0.96]), "pr_table")
+    if not isinstance(got, pd.DataFrame):
+        return f"`pr_table` should return a DataFrame, not a {type(got).__name__}."
+    if sorted(map(str, got.columns)) != ["precision", "recall", "threshold"]:
+        return f"`pr_table` should have the columns threshold, precision and recall; it has {list(map(str, got.columns))}."
+    if [float(t) for t in got["threshold"]] != [0.9, 0.5, 0.96]:
+        return "`pr_table` should have one row per threshold, in the order given."
+    values = _pr_values(got)
+    if matches(values, _FP["ex03_11"], "ex03_11"):
+        return None
+    if "ex03_11_strict" in _FP and matches(values, _FP["ex03_11_strict"], "ex03_11"):
+        return "A pair whose probability equals the threshold should count: use `>=` (at least), not `>`."
+    return "On a made-up case some precision or recall in `pr_table` is not right. Reuse `recall_precision` on the pairs at or above each threshold."
+
+
+q11 = Exercise(
+    id="ex03_11",
+    title="Precision and recall at each threshold",
+    names=("pr_table",),
+    checks=[IsA("pr_table", "function"), Behaves("pr_table", _pr_test)],
+    hints=[
+        "For one threshold: which pairs would you accept, and how good are they?",
+        "Loop over the thresholds; keep the rows of `scored` with `match_probability >= threshold`; call `recall_precision`.",
+        "Collect one dict per threshold with the keys threshold, precision, recall, and build a DataFrame from the list.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 12 chosen_threshold
+def _threshold_test(values):
+    value, pr = values["chosen_threshold"], values["pr"]
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        return "`chosen_threshold` should be a number."
+    table = pr.reset_index(drop=True)
+    at = table[np.isclose(table["threshold"].astype(float), float(value))]
+    if at.empty:
+        return "`chosen_threshold` should be one of the thresholds in `pr`."
+    if not float(at["precision"].iloc[0]) >= 0.99:
+        return "At your threshold precision is below 0.99: the rule asks for at least 0.99."
+    lower = table[(table["threshold"].astype(float) < float(value)) & (table["precision"].astype(float) >= 0.99)]
+    if not lower.empty:
+        return "A lower threshold in `pr` also reaches a precision of 0.99, and gives more recall: the rule asks for the lowest."
+    return None
+
+
+q12 = Exercise(
+    id="ex03_12",
+    title="Choose a threshold",
+    names=("chosen_threshold", "pr"),
+    checks=[IsA("chosen_threshold", "number"), IsA("pr", "frame"), Uses(_threshold_test)],
+    hints=[
+        "Which rows of `pr` meet the precision rule? Among them, which threshold gives the most recall?",
+        "Select the rows with `precision >= 0.99`, then take the smallest threshold among them.",
+        "`pr.loc[condition, 'threshold'].min()`, as a float.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 13 find_ghosts
+def _ghost_value(got):
+    if isinstance(got, (pd.Series, pd.Index, np.ndarray, list, tuple, set, frozenset)):
+        return set(got)
+    raise Wrong(f"`find_ghosts` should return a set of learner_refs, not a {type(got).__name__}.")
+
+
+def _ghost_args():
+    claims, links = case_claims()
+    learners = pd.DataFrame({"learner_ref": ["x", "y", "z", "w", "v", "u", "t"], "provider_id": ["P1"] * 7})
+    return learners, links
+
+
+q13 = Exercise(
+    id="ex03_13",
+    title="Ghost learners",
+    names=("find_ghosts",),
+    checks=[
+        IsA("find_ghosts", "function"),
+        Behaves("find_ghosts", _fp_test(
+            "find_ghosts", _ghost_args, _ghost_value, "ex03_13",
+            "On a made-up case `find_ghosts` does not return the expected learners: those whose learner_ref is not a left_id in `links`.",
+            mistakes=[("ex03_13_linked", "You returned the linked learners: a ghost is a learner with **no** link.")])),
+    ],
+    hints=[
+        "Who is in `learners` but not among the linked learners?",
+        "A set difference: all learner_refs minus the left_ids of `links`.",
+        "`set(learners['learner_ref']) - set(links['left_id'])`-style code does it in one line.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 14 find_double_claims
+def _double_value(got):
+    if not isinstance(got, pd.DataFrame):
+        raise Wrong(f"`find_double_claims` should return a DataFrame, not a {type(got).__name__}.")
+    if "person" not in map(str, got.columns):
+        raise Wrong("`find_double_claims` should add a column `person` (the linked right_id).")
+    if not {"claim_id", "provider_id", "month", "amount"} <= set(map(str, got.columns)):
+        raise Wrong("`find_double_claims` should keep the columns of `claims`.")
+    return {f"{c}|{p}" for c, p in zip(got["claim_id"], got["person"])} | {f"rows={len(got)}"}
+
+
+q14 = Exercise(
+    id="ex03_14",
+    title="Double claims",
+    names=("find_double_claims",),
+    checks=[
+        IsA("find_double_claims", "function"),
+        Behaves("find_double_claims", _fp_test(
+            "find_double_claims", case_claims, _double_value, "ex03_14",
+            "On a made-up case `find_double_claims` does not return the expected claims: the same person, the same month, "
+            "two or more **different** providers; every claim involved, each once.",
+            mistakes=[("ex03_14_sameprovider", "You count claims, not providers: two claims by the same provider in a month are not a double claim here. Count distinct providers (`nunique`).")])),
+    ],
+    hints=[
+        "Give every claim its person first (via `links`), then look at each person and month.",
+        "Merge `claims` with `links` (learner_ref = left_id, right_id renamed to person); group by person and month and count distinct providers.",
+        "`groupby(['person', 'month'])['provider_id'].transform('nunique')` gives each claim the number of providers in its group; keep those with 2 or more.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 15 money_at_risk
+q15 = Exercise(
+    id="ex03_15",
+    title="Money at risk",
+    names=("money_at_risk",),
+    checks=[
+        IsA("money_at_risk", "number"),
+        Has("money_at_risk", lambda v: float(v) > 0, "`money_at_risk` should be a positive amount in pounds."),
+        Matches("money_at_risk", _FP["ex03_15"],
+                message="This is not the amount we expect yet. Check both parts: all claims for ghost learners, and per person and "
+                        "month the double claims' total minus the largest claim.",
+                mistakes=[(_FP["ex03_15_ghosts_only"], "This is the ghost learners' claims only: add the double-claimed amount."),
+                          (_FP["ex03_15_full_double"], "You added every double claim in full: per person and month, leave out the largest claim (one provider may be genuine).")]),
+    ],
+    hints=[
+        "Two parts: what was claimed for ghosts, and what was claimed twice.",
+        "Ghost part: the sum of `amount` over claims whose learner_ref is a ghost. Double part: per person and month, sum minus max of the double claims.",
+        "`groupby(['person', 'month'])['amount'].agg(['sum', 'max'])` gives both numbers per person and month.",
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- 16 recall_by_group
+def _group_value(got):
+    if not isinstance(got, pd.Series):
+        raise Wrong(f"`recall_by_group` should return a pandas Series, not a {type(got).__name__}.")
+    keep = got.dropna()
+    return [float(keep.get("changed", np.nan)), float(keep.get("same", np.nan)), float(len(keep))]
+
+
+q16 = Exercise(
+    id="ex03_16",
+    title="Recall by group",
+    names=("recall_by_group",),
+    checks=[
+        IsA("recall_by_group", "function"),
+        Behaves("recall_by_group", _fp_test(
+            "recall_by_group", lambda: (case_links(), case_truth(), case_groups()), _group_value, "ex03_16",
+            "On a made-up case `recall_by_group` does not give the expected recalls: for each group, the share of that group's "
+            "true pairs that are among the links (groups without labelled learners left out).",
+            mistakes=[("ex03_16_overall", "Each group's recall is divided by all true pairs, not by the true pairs of that group.")])),
+    ],
+    hints=[
+        "Mark each row of `truth` as found or not, then average that mark within each group.",
+        "A row of truth is found when its (left_id, right_id) pair is among the links; look up its group in `groups` by left_id.",
+        "Build a boolean Series indexed by truth's left_id, then `.groupby(groups.reindex(...).to_numpy()).mean()`.",
+    ],
+)
