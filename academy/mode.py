@@ -12,9 +12,18 @@ SELF_PACED = "self-paced"
 GRADED = "graded"
 
 
+def _frozen(value: bool):
+    # A callable, not a plain flag: the sandboxed grader restores the package's callables before
+    # every test, so a submission cannot switch grading off by editing this module or os.environ.
+    return lambda: value
+
+
+_started_under_grader = _frozen(bool(os.environ.get("NBGRADER_EXECUTION")))
+
+
 def under_grader() -> bool:
     """True while nbgrader executes the notebook (autograde or validate)."""
-    return bool(os.environ.get("NBGRADER_EXECUTION"))
+    return _started_under_grader() or bool(os.environ.get("NBGRADER_EXECUTION"))
 
 
 def current() -> str:

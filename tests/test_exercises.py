@@ -110,7 +110,8 @@ def test_checks_write_nothing_to_stderr():
     assert err.getvalue() == ""
 
 
-def test_grade_raises_with_feedback_and_passes_when_correct(capsys):
+def test_grade_raises_under_the_grader_and_passes_when_correct(capsys, monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     ex = number_exercise()
     with pytest.raises(AssertionError, match="Not yet"):
         ex.grade({"answer": 1})
@@ -118,6 +119,22 @@ def test_grade_raises_with_feedback_and_passes_when_correct(capsys):
         ex.grade({})
     ex.grade({"answer": SECRET})
     assert "Correct" in capsys.readouterr().out
+
+
+def test_grade_only_prints_for_a_learner(capsys, monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    number_exercise().grade({"answer": 1})  # Run All must not stop here
+    out = capsys.readouterr().out
+    assert "Not yet" in out and "scores zero" in out
+
+
+def test_grade_failure_renders_without_a_traceback(monkeypatch):
+    from academy.exercises.core import NotYet
+
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.raises(NotYet) as caught:
+        number_exercise().grade({"answer": 1})
+    assert caught.value._render_traceback_()[0].startswith("✘ Not yet")
 
 
 def test_check_reads_the_callers_namespace(capsys):

@@ -136,6 +136,16 @@ class Matches:
         raise Wrong(self.message)
 
 
+def _brief(value) -> str:
+    """An argument as feedback shows it: tables by their size, long values cut short."""
+    if isinstance(value, pd.DataFrame):
+        return f"<a table of {len(value)} rows>"
+    if isinstance(value, pd.Series):
+        return f"<a column of {len(value)} values>"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _call(func, name: str, shown: str, args: list, kwargs: dict):
     """Call learner code: a stub means not attempted; any other exception becomes feedback."""
     try:
@@ -170,7 +180,7 @@ class Calls:
     mistakes: list[tuple[dict, str]] = field(default_factory=list)
 
     def __call__(self, values, salt):
-        shown = ", ".join([repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()])
+        shown = ", ".join([_brief(a) for a in self.args] + [f"{k}={_brief(v)}" for k, v in self.kwargs.items()])
         shown = f"{self.name}({shown})"
         got = _call(values[self.name], self.name, shown, list(self.args), self.kwargs)
         _compare(got, self.expected, self.mistakes, salt, shown, self.message)

@@ -33,6 +33,13 @@ class Result:
         return self.outcome is Outcome.CORRECT
 
 
+class NotYet(AssertionError):
+    """A test cell's failure: the grader scores it zero; a learner sees the feedback, not a traceback."""
+
+    def _render_traceback_(self):  # IPython shows these lines instead of a traceback
+        return str(self).splitlines()
+
+
 class NotAttempted(Exception):
     """Raised by a check when the answer is still the stub or a placeholder."""
 
@@ -161,11 +168,17 @@ class Exercise:
         print(self._format(result))
 
     def grade(self, namespace: dict | None = None) -> None:
-        """In a test cell: pass silently when correct, fail with the feedback otherwise."""
+        """In a test cell: under the grader, fail with the feedback unless correct.
+
+        A learner running the notebook (Run All included) gets the feedback printed instead, so
+        one unfinished exercise does not stop every cell below it.
+        """
         result = self.evaluate(namespace if namespace is not None else _caller_namespace())
-        if not result.correct:
-            raise AssertionError(self._format(result))
+        if not result.correct and mode.under_grader():
+            raise NotYet(self._format(result))
         print(self._format(result))
+        if not result.correct:
+            print("(This cell is the grader's test: it scores zero until your answer passes.)")
 
     def hint(self, n: int | None = None) -> None:
         """Show the next hint, or hint number ``n`` (1, 2, ...)."""

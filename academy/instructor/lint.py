@@ -7,6 +7,7 @@ from pathlib import Path
 
 from academy.instructor import notebooks
 
+_SOLUTION_REGION = r"### BEGIN SOLUTION.*?### END SOLUTION"
 GRADE_ID = re.compile(r"^(front_matter|setup|key_points|ex\d\d_\d\d_(answer|check|tests|written)[a-z0-9_]*|[a-z][a-z0-9_]*)$")
 
 
@@ -43,6 +44,10 @@ def lint(path: Path) -> list[str]:
             problems.append(f"{where}: answer cell {grade_id} has no solution region")
         if meta.get("grade") and cell.cell_type == "markdown" and "### BEGIN SOLUTION" not in source:
             problems.append(f"{where}: written answer {grade_id} has no model answer and rubric")
+        if meta.get("grade") and cell.cell_type == "markdown" and re.sub(_SOLUTION_REGION, "", source, flags=re.S).strip():
+            # The release turns the solution region into one "YOUR ANSWER HERE"; anything else in
+            # the cell (the question, a second placeholder) lands in the learner's answer.
+            problems.append(f"{where}: written answer {grade_id} holds more than its solution region; put the question in the cell above")
         if grade_id and grade_id.endswith("_tests") and "### BEGIN HIDDEN TESTS" not in source:
             problems.append(f"{where}: test cell {grade_id} has no hidden tests")
     problems += _figures_without_description(nb)
