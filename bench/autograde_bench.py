@@ -19,8 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the tiny module the sandbox tests grade
 
-from academy.instructor import limits, runner, tiny  # noqa: E402
+import tiny_module as tiny  # noqa: E402
+from academy.instructor import limits, runner  # noqa: E402
 
 
 def make(top: Path, count: int) -> Path:

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from academy.instructor import autograde, gradebook, release, sandbox, tiny
+from academy.instructor import autograde, gradebook, release, sandbox
+import tiny_module as tiny
 from conftest import ROOT
 
 BINARIES = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from academy.instructor import autograde, gradebook, sandbox, tiny
+from academy.instructor import autograde, gradebook, sandbox
+import tiny_module as tiny
 from conftest import ROOT
 
 ok, why = sandbox.available()

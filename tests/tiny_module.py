@@ -10,7 +10,6 @@ from academy.instructor import notebooks as N
 
 MODULE = "01-tiny"
 NOTEBOOK = "tiny"
-DIGEST_OF_ADA = None  # filled lazily: text_digest("ada", "s")
 
 
 def source_notebook():
