@@ -1,8 +1,8 @@
 """Module 04 — Governance as code: the trust's published schema and one exercise object per exercise.
 
 ``DSA_SCHEMA`` is course material: the JSON Schema the Kestria data trust publishes for every data
-sharing agreement, built from the ICO checklist. ``example_agreement()`` returns a valid agreement
-about a different exchange, for tests. Checks hold fingerprints (salted digests) of expected
+sharing agreement, built from the ICO checklist. ``_example_agreement()`` returns a valid agreement
+about a different exchange, for tests (private: it is not a template for exercise 2). Checks hold fingerprints (salted digests) of expected
 values, never the values; functions are tested on inputs made at check time. Exercises 12 and 13
 are written answers marked by a tutor.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 import json
 
 import numpy as np
@@ -20,7 +21,7 @@ from academy.exercises.checks import Behaves, CallsOn, Columns, Has, IsA, Matche
 from academy.exercises.core import Exercise, NotAttempted, Wrong, quiet
 from academy.exercises.fingerprints import matches
 
-__all__ = ["DSA_SCHEMA", "example_agreement", "quiet",
+__all__ = ["DSA_SCHEMA", "quiet",
            "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11"]
 
 # ----------------------------------------------------------------------------- the trust's schema
@@ -102,7 +103,7 @@ _EXAMPLE = {
 }
 
 
-def example_agreement() -> dict:
+def _example_agreement() -> dict:
     """A valid agreement for a different exchange (a fresh copy each call)."""
     return copy.deepcopy(_EXAMPLE)
 
@@ -129,7 +130,6 @@ _FP = {
     'ex04_06_received': {"kind": "number", "step": 0.5, "d": "73b367e50439f14c9cf91cad"},
     'ex04_07': {"kind": "table", "key": ["who"], "columns": ["breaches", "who"], "rows": 12, "items": [{"kind": "number", "step": 0.5, "d": "22cb3818b90574a33cd3db95"}, {"kind": "text", "d": "0cd225d49a65ef89eb88c477"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "6497e4621cb624a4d5ed943a"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "efa9f9f5c89df8f7d52d9fbc"}, {"kind": "number", "step": 0.5, "d": "3d196dc41b5b6c830d66e922"}, {"kind": "text", "d": "57be67f6df05a2087e7eae07"}, {"kind": "number", "step": 0.5, "d": "05550608c418460442c11a5c"}, {"kind": "text", "d": "6104ff028dcd838c23c6bae1"}, {"kind": "number", "step": 0.5, "d": "05550608c418460442c11a5c"}, {"kind": "text", "d": "36c97526eeaf65033ab2bbbf"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "9b61fe81a093dfe4d514549e"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "17c7c4ba8cdadc9ac506663d"}, {"kind": "number", "step": 0.5, "d": "637522af0bae9841eae03ec0"}, {"kind": "text", "d": "78e88857b95c9f0758fe65ae"}, {"kind": "number", "step": 0.5, "d": "22cb3818b90574a33cd3db95"}, {"kind": "text", "d": "2ad5b64a5d147a71a164cce5"}, {"kind": "number", "step": 0.5, "d": "637522af0bae9841eae03ec0"}, {"kind": "text", "d": "a40d9671b8d6fed9bd25e14e"}, {"kind": "number", "step": 0.5, "d": "daf7e6a979464d20d21f474f"}, {"kind": "text", "d": "62d45ff3409632af41a8a5b7"}]},
     'ex04_07_reasons': {"kind": "table", "key": ["who"], "columns": ["breaches", "who"], "rows": 12, "items": [{"kind": "number", "step": 0.5, "d": "22cb3818b90574a33cd3db95"}, {"kind": "text", "d": "0cd225d49a65ef89eb88c477"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "6497e4621cb624a4d5ed943a"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "efa9f9f5c89df8f7d52d9fbc"}, {"kind": "number", "step": 0.5, "d": "208c98c0f607415af713fa0b"}, {"kind": "text", "d": "57be67f6df05a2087e7eae07"}, {"kind": "number", "step": 0.5, "d": "05550608c418460442c11a5c"}, {"kind": "text", "d": "6104ff028dcd838c23c6bae1"}, {"kind": "number", "step": 0.5, "d": "05550608c418460442c11a5c"}, {"kind": "text", "d": "36c97526eeaf65033ab2bbbf"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "9b61fe81a093dfe4d514549e"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "17c7c4ba8cdadc9ac506663d"}, {"kind": "number", "step": 0.5, "d": "637522af0bae9841eae03ec0"}, {"kind": "text", "d": "78e88857b95c9f0758fe65ae"}, {"kind": "number", "step": 0.5, "d": "22cb3818b90574a33cd3db95"}, {"kind": "text", "d": "2ad5b64a5d147a71a164cce5"}, {"kind": "number", "step": 0.5, "d": "637522af0bae9841eae03ec0"}, {"kind": "text", "d": "a40d9671b8d6fed9bd25e14e"}, {"kind": "number", "step": 0.5, "d": "daf7e6a979464d20d21f474f"}, {"kind": "text", "d": "62d45ff3409632af41a8a5b7"}]},
-    'ex04_07_received': {"kind": "table", "key": ["who"], "columns": ["breaches", "who"], "rows": 12, "items": [{"kind": "number", "step": 0.5, "d": "22cb3818b90574a33cd3db95"}, {"kind": "text", "d": "0cd225d49a65ef89eb88c477"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "6497e4621cb624a4d5ed943a"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "efa9f9f5c89df8f7d52d9fbc"}, {"kind": "number", "step": 0.5, "d": "cffea2544c933839c9d9aa8e"}, {"kind": "text", "d": "57be67f6df05a2087e7eae07"}, {"kind": "number", "step": 0.5, "d": "05550608c418460442c11a5c"}, {"kind": "text", "d": "6104ff028dcd838c23c6bae1"}, {"kind": "number", "step": 0.5, "d": "05550608c418460442c11a5c"}, {"kind": "text", "d": "36c97526eeaf65033ab2bbbf"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "9b61fe81a093dfe4d514549e"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "17c7c4ba8cdadc9ac506663d"}, {"kind": "number", "step": 0.5, "d": "637522af0bae9841eae03ec0"}, {"kind": "text", "d": "78e88857b95c9f0758fe65ae"}, {"kind": "number", "step": 0.5, "d": "22cb3818b90574a33cd3db95"}, {"kind": "text", "d": "2ad5b64a5d147a71a164cce5"}, {"kind": "number", "step": 0.5, "d": "637522af0bae9841eae03ec0"}, {"kind": "text", "d": "a40d9671b8d6fed9bd25e14e"}, {"kind": "number", "step": 0.5, "d": "daf7e6a979464d20d21f474f"}, {"kind": "text", "d": "62d45ff3409632af41a8a5b7"}]},
     'ex04_08_course': {"kind": "set", "size": 520, "d": "163f2c9d05ce6d28af92c926"},
     'ex04_11_course': {"kind": "table", "key": ["agency", "category"], "columns": ["agency", "category", "complaints", "on_time_share", "upheld"], "rows": 17, "items": [{"kind": "text", "d": "4be2b2a7242a2529628faaa0"}, {"kind": "text", "d": "82a45781d1b33c8658386c2a"}, {"kind": "number", "step": 1e-06, "d": "6cb7970d2e23a14357921a44"}, {"kind": "number", "step": 1e-06, "d": "b340e948970c8df88c49d276"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "4be2b2a7242a2529628faaa0"}, {"kind": "text", "d": "21d2362a65164bae53257be0"}, {"kind": "number", "step": 1e-06, "d": "98dcc725b3c9253d339eedd9"}, {"kind": "number", "step": 1e-06, "d": "62779e6560d5702aa956f83f"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "4be2b2a7242a2529628faaa0"}, {"kind": "text", "d": "823f01bc1661e8d0beb17d67"}, {"kind": "number", "step": 1e-06, "d": "658e3088acf918709cfb0569"}, {"kind": "number", "step": 1e-06, "d": "3ff9af1e5ddfba79b9c32de6"}, {"kind": "number", "step": 1e-06, "d": "d2696fd4ec8813a7d6e1e408"}, {"kind": "text", "d": "117c5fefa9c1045f79fb0ff9"}, {"kind": "text", "d": "82a45781d1b33c8658386c2a"}, {"kind": "number", "step": 1e-06, "d": "63f41f33a071740f9c18db64"}, {"kind": "number", "step": 1e-06, "d": "1d2cc906a8b50e216f5e93a1"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "117c5fefa9c1045f79fb0ff9"}, {"kind": "text", "d": "21d2362a65164bae53257be0"}, {"kind": "number", "step": 1e-06, "d": "6cb7970d2e23a14357921a44"}, {"kind": "number", "step": 1e-06, "d": "9c1ab79f54e0633a5969f8e1"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "117c5fefa9c1045f79fb0ff9"}, {"kind": "text", "d": "823f01bc1661e8d0beb17d67"}, {"kind": "number", "step": 1e-06, "d": "6cb7970d2e23a14357921a44"}, {"kind": "number", "step": 1e-06, "d": "5bba9db1a5e3651593fb7105"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "9bb485f5932f8d711173ec63"}, {"kind": "text", "d": "82a45781d1b33c8658386c2a"}, {"kind": "number", "step": 1e-06, "d": "ce7a33b0ea5cd43d0db313d1"}, {"kind": "number", "step": 1e-06, "d": "9c92ce571f3279bfc3209ae5"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "9bb485f5932f8d711173ec63"}, {"kind": "text", "d": "0c12d188646b31f467ffff53"}, {"kind": "number", "step": 1e-06, "d": "d2696fd4ec8813a7d6e1e408"}, {"kind": "number", "step": 1e-06, "d": "3adea851e57c853887eebb7c"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "9bb485f5932f8d711173ec63"}, {"kind": "text", "d": "21d2362a65164bae53257be0"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "9bb485f5932f8d711173ec63"}, {"kind": "text", "d": "823f01bc1661e8d0beb17d67"}, {"kind": "number", "step": 1e-06, "d": "aff3e7581316b6847978963a"}, {"kind": "number", "step": 1e-06, "d": "7ca05164e6ba863f47a68bb3"}, {"kind": "number", "step": 1e-06, "d": "8191655062c25a9f8796bbbd"}, {"kind": "text", "d": "881f5686f08e98e5416f8b6b"}, {"kind": "text", "d": "82a45781d1b33c8658386c2a"}, {"kind": "number", "step": 1e-06, "d": "4cbf06acb1043b97de3aeb54"}, {"kind": "number", "step": 1e-06, "d": "9c92ce571f3279bfc3209ae5"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "881f5686f08e98e5416f8b6b"}, {"kind": "text", "d": "21d2362a65164bae53257be0"}, {"kind": "number", "step": 1e-06, "d": "8191655062c25a9f8796bbbd"}, {"kind": "number", "step": 1e-06, "d": "79c625afc373832dc6a934f2"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "881f5686f08e98e5416f8b6b"}, {"kind": "text", "d": "823f01bc1661e8d0beb17d67"}, {"kind": "number", "step": 1e-06, "d": "98dcc725b3c9253d339eedd9"}, {"kind": "number", "step": 1e-06, "d": "0a874213adca51b9d312787d"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "8fe7fa7d71948b5fefb99b8d"}, {"kind": "text", "d": "82a45781d1b33c8658386c2a"}, {"kind": "number", "step": 1e-06, "d": "6722e7e7e9df0910350bb45b"}, {"kind": "number", "step": 1e-06, "d": "08858b0e16ef705a78f31839"}, {"kind": "number", "step": 1e-06, "d": "4cbf06acb1043b97de3aeb54"}, {"kind": "text", "d": "8fe7fa7d71948b5fefb99b8d"}, {"kind": "text", "d": "0c12d188646b31f467ffff53"}, {"kind": "number", "step": 1e-06, "d": "6cc5c282082752c5c259372f"}, {"kind": "number", "step": 1e-06, "d": "050428148d5e40e378bbd75a"}, {"kind": "number", "step": 1e-06, "d": "8b712a037723735a32f38c59"}, {"kind": "text", "d": "8fe7fa7d71948b5fefb99b8d"}, {"kind": "text", "d": "21d2362a65164bae53257be0"}, {"kind": "number", "step": 1e-06, "d": "adda9182800f33b11ebd8531"}, {"kind": "number", "step": 1e-06, "d": "ddc30d88f86aa6e7dd7e5812"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "8fe7fa7d71948b5fefb99b8d"}, {"kind": "text", "d": "823f01bc1661e8d0beb17d67"}, {"kind": "number", "step": 1e-06, "d": "112e36ff09a379d18033c08c"}, {"kind": "number", "step": 1e-06, "d": "2e7949058542f0eccb2f7492"}, {"kind": "number", "step": 1e-06, "d": "63f41f33a071740f9c18db64"}]},
 }
@@ -144,30 +144,33 @@ def _is_str_list(value):
 def _gaps_test(func):
     import jsonschema  # noqa: F401  (the learner needs it too)
 
-    full = func(example_agreement(), DSA_SCHEMA)
+    full = func(_example_agreement(), DSA_SCHEMA)
     if full is None:
         return "`checklist_gaps` returned None. Did you forget `return`?"
     if not _is_str_list(full):
         return f"`checklist_gaps` should return a list of item names (strings), not a {type(full).__name__}."
     if list(full):
-        return "`checklist_gaps` reports gaps in a complete, valid agreement (`ex.example_agreement()`)."
+        return ("`checklist_gaps` reports gaps in a test document that is a complete, valid agreement "
+                "(about another exchange, with all nine items filled in correctly).")
     everything = func({}, DSA_SCHEMA)
     if list(everything) != sorted(DSA_SCHEMA["required"]):
         if sorted(everything) == sorted(DSA_SCHEMA["required"]):
             return "For an empty document you name every item, but the list is not sorted."
         return "For an empty document every one of the nine checklist items is missing, each named once."
-    nested = example_agreement()
+    nested = _example_agreement()
     nested["retention"]["days"] = 0
     nested["special_categories"] = {"included": True}
     got = func(nested, DSA_SCHEMA)
     if sorted(got) != ["retention", "special_categories"]:
-        return ("A section can be present but invalid (here: a retention of 0 days, and special categories "
-                "included without a condition). Report the top-level item of every error: the first key "
-                "of the error's `absolute_path`.")
-    twice = example_agreement()
+        return ("A section can be present but invalid. The check's test document is a valid agreement in which "
+                "two items were then broken: `retention` has `days: 0`, and `special_categories` says `included: true` "
+                "without a `condition`; your function does not name exactly those two. Report the top-level item of "
+                "every error: the first key of the error's `absolute_path`.")
+    twice = _example_agreement()
     twice["individuals_rights"] = {"response_days": 90}
     if list(func(twice, DSA_SCHEMA)) != ["individuals_rights"]:
-        return "An item with several errors should appear once in the list."
+        return ("An item with several errors should appear once in the list (test document: a valid agreement whose "
+                "`individuals_rights` has only `response_days: 90`, so it has three errors).")
     return None
 
 
@@ -197,6 +200,10 @@ def _valid_agreement(values, salt):
     import jsonschema
 
     doc = values["agreement"]
+    review = doc.get("review") if isinstance(doc, dict) else None
+    if isinstance(review, dict) and not isinstance(review.get("next_review", ""), str):
+        raise Wrong("`review.next_review` is not a string. In YAML an unquoted 2024-03-31 is read as a date: "
+                    "quote dates (`'2024-03-31'`), or write them as strings in Python.")
     errors = list(jsonschema.Draft202012Validator(DSA_SCHEMA).iter_errors(doc))
     if errors:
         items = sorted({str(e.absolute_path[0]) if e.absolute_path else "(top level)" for e in errors})
@@ -221,6 +228,17 @@ def _fact(getter, key, message):
     return Has("agreement", test, message)
 
 
+def _mentions(path, words, message):
+    """A free-text field of the agreement names a settled fact (case does not matter)."""
+    def test(doc):
+        try:
+            text = str(doc[path[0]][path[1]]).lower()
+        except Exception:
+            return False
+        return all(w in text for w in words)
+    return Has("agreement", test, message)
+
+
 q2 = Exercise(
     id="ex04_02",
     title="Complete the agreement",
@@ -239,6 +257,12 @@ q2 = Exercise(
               "The review frequency or the first review date is not the one the partners settled (dates as YYYY-MM-DD)."),
         Has("agreement", lambda d: "2019" in str(d["lawful_basis"].get("legislation", "")),
             "Name the law the lawful basis rests on, with its year."),
+        _mentions(("individuals_rights", "privacy_notice"), ["welfare.kestria.example/privacy"],
+                  "`privacy_notice` should say where claimants read the notice: the address the partners settled."),
+        _mentions(("individuals_rights", "contact"), ["dpo@welfare.kestria.example"],
+                  "`contact` should be the address claimants write to, as the partners settled."),
+        _mentions(("retention", "deletion_method"), ["certificate"],
+                  "`deletion_method` should say how the owner learns of the deletion: the partners settled on a certificate."),
     ],
     hints=[
         "Start from a copy of `draft` (`copy.deepcopy`) and add or fix one item at a time; `checklist_gaps` tells you what is left.",
@@ -377,20 +401,39 @@ def _pseudonymise_test(func):
         return "The same value, key and purpose must always give the same pseudonym (no random salt)."
     if func(pd.Series(ids), key, "research") != first:
         return "A pandas Series of values must give the same pseudonyms as a list."
-    plain = {hashlib.sha256(v.encode()).hexdigest() for v in ids}
-    plain |= {hashlib.sha256(f"research{v}".encode()).hexdigest() for v in ids}
-    plain |= {hashlib.sha256(f"research|{v}".encode()).hexdigest() for v in ids}
-    plain |= {hashlib.sha256(f"{v}research".encode()).hexdigest() for v in ids}
-    if set(first) & plain:
+    if set(first) & _plain_digests(ids[:20], b"", "research"):
         return "These are plain SHA-256 hashes: anyone can recompute them. Mix the secret key in with `hmac`."
+    if set(first) & _plain_digests(ids[:20], key, "research"):
+        return ("These are SHA-256 hashes of the key glued to the purpose and value. That is not HMAC: a plain hash "
+                "of secret + message can be extended by anyone who sees one pseudonym (a length-extension attack). "
+                "Use `hmac.new(key, message, hashlib.sha256)`.")
+    if not all(len(p) == 64 and all(ch in "0123456789abcdef" for ch in p) for p in first):
+        return ("Return the full HMAC-SHA256 digest as `.hexdigest()` gives it: 64 lowercase hexadecimal characters. "
+                "A different length means another hash function (MD5, SHA-1) or a shortened digest.")
     if set(first) & set(func(list(ids), other_key, "research")):
         return "A different key gives the same pseudonyms: the key must go into the HMAC."
     if set(first) & set(func(list(ids), key, "statistics")):
         return ("Two purposes give the same pseudonyms, so two releases could still be joined. Put the purpose into "
                 "the message, or derive a separate key per purpose.")
-    if min(len(p) for p in first) < 16:
-        return "Pseudonyms this short risk collisions in a large release; keep at least 16 hexadecimal characters."
+    glued = [func(["KT1"], key, "fraud")[0], func(["dKT1"], key, "frau")[0], func(["KT"], key, "1fraud")[0]]
+    if glued[0] in glued[1:]:
+        return ("Purpose 'fraud' with value 'KT1' gets the same pseudonym as purpose 'frau' with value 'dKT1' (or "
+                "purpose '1fraud' with value 'KT'): the purpose and the value run together. Put a separator between them.")
     return None
+
+
+def _plain_digests(ids, key, purpose):
+    """SHA-256 of the key, purpose and value glued together in any order with a common separator."""
+    out = set()
+    for value in ids:
+        parts = [key, purpose.encode("utf-8"), str(value).encode("utf-8")]
+        seps = (b"", b"|", b":", b" ", b"-", b"_", b",", b";", b"/", b"\n", b"\t", b".")
+        for order in itertools.permutations([p for p in parts if p]):
+            for between in itertools.product(seps, repeat=len(order) - 1):
+                glued = order[0] + b"".join(sep + part for sep, part in zip(between, order[1:]))
+                out.add(hashlib.sha256(glued).hexdigest())
+        out.add(hashlib.sha256(str(value).encode("utf-8")).hexdigest())
+    return out
 
 
 q5 = Exercise(
@@ -426,30 +469,49 @@ def _chain(entries):
     return log
 
 
+def _index_problem(got, want, log):
+    """Feedback for an index that is off in a recognisable way, else None."""
+    if got is None or isinstance(got, (bool, np.bool_)) or want is None:
+        return None
+    if want < len(log) and got == log[want]["seq"]:
+        return ("This is the entry's `seq` field. Return the index (the position in the list, not the seq field), "
+                "counting from 0: `enumerate` gives it.")
+    if got == want + 1:
+        return "The index is off: give the position in the list, counting from 0."
+    return None
+
+
 def _first_broken_test(func):
-    base = _chain([{"seq": i, "who": f"s{i % 3}", "amount": 10 * i} for i in range(9)])
+    # seq numbers that are not the positions, so that the two cannot be confused
+    base = _chain([{"seq": 500 + i, "who": f"s{i % 3}", "amount": 10 * i} for i in range(9)])
     got = func(copy.deepcopy(base))
+    if got is False:
+        return "Return None (not False) when every entry verifies."
     if got is not None:
         return "An intact log should give None, but your function reports a broken entry. Compare each `prev` with the previous entry's `hash`."
+    cases = []
     edited = copy.deepcopy(base)
     edited[5]["amount"] = 999
-    if func(edited) != 5:
-        return "An entry whose content was edited (hash not updated) is not found: recompute `entry_hash(entry)` and compare it with `entry['hash']`."
+    cases.append((edited, 5, "An entry whose content was edited (hash not updated) is not found: recompute "
+                             "`entry_hash(entry)` and compare it with `entry['hash']`."))
     rehashed = copy.deepcopy(base)
     rehashed[3]["who"] = "intruder"
     rehashed[3]["hash"] = _entry_hash(rehashed[3])
-    if func(rehashed) != 4:
-        return ("When an editor also recomputes the entry's hash, the next entry's `prev` no longer matches. "
-                "Check the link to the previous entry as well as each entry's own hash.")
+    cases.append((rehashed, 4, "When an editor also recomputes the entry's hash, the next entry's `prev` no longer matches. "
+                               "Check the link to the previous entry as well as each entry's own hash."))
     removed = copy.deepcopy(base)
     del removed[6]
-    if func(removed) != 6:
-        return "A deleted entry is not found: the entry that follows it no longer links to its predecessor."
+    cases.append((removed, 6, "A deleted entry is not found: the entry that follows it no longer links to its predecessor."))
     first = copy.deepcopy(base)
     first[0]["prev"] = "f" * 64
     first[0]["hash"] = _entry_hash(first[0])
-    if func(first) != 0:
-        return "The first entry must link to GENESIS."
+    cases.append((first, 0, "The first entry must link to GENESIS."))
+    for log, want, message in cases:
+        got = func(log)
+        if got is False and want == 0:
+            return "Return the index 0 for a broken first entry; False is not an index (test `is None`, not truthiness)."
+        if isinstance(got, (bool, np.bool_)) or got != want:
+            return _index_problem(got, want, log) or message
     return None
 
 
@@ -465,30 +527,69 @@ q6 = Exercise(
     hints=[
         "Walk through the log keeping the hash the next entry should point to; it starts as GENESIS.",
         "Entry i is broken if its `prev` differs from the expected hash, or if `entry_hash(entry)` differs from its stored `hash`.",
-        "Return the index at the first failure (`enumerate` gives it); after a good entry, the expected hash becomes that entry's `hash`. Return None at the end.",
+        "Return the index at the first failure (`enumerate` gives it, counting from 0); after a good entry, the expected hash "
+        "becomes that entry's `hash`. Return None (not False) at the end.",
     ],
 )
 
 
 # ----------------------------------------------------------------------------- 7 breach_counts
+def _as_breach_table(out):
+    if not isinstance(out, pd.DataFrame):
+        raise Wrong("`breach_counts` should return a DataFrame with the columns `who` and `breaches`.")
+    if "who" not in map(str, out.columns) and out.index.name == "who":
+        out = out.reset_index()
+    if sorted(map(str, out.columns)) != ["breaches", "who"]:
+        raise Wrong(f"The table should have exactly the columns `who` and `breaches`; it has {[str(c) for c in out.columns]}.")
+    return out
+
+
+def _breach_test(func):
+    # t1: two good accesses; t2: one access breaking two rules, one good; t3: two refused; t4: only good accesses.
+    small = [_req(who="t1"), _req(who="t1", fields=["pay"]),
+             _req(who="t2", role="statistician", lawful_basis="consent"), _req(who="t2"),
+             _req(who="t3", purpose="curiosity"), _req(who="t3", time="2024-01-05 10:00"),
+             _req(who="t4"), _req(who="t4", role="senior officer")]
+    try:
+        got = func(copy.deepcopy(small), copy.deepcopy(_POLICY))
+    except NotImplementedError:
+        raise NotAttempted("`breach_counts`, or the `decide` it uses, still raises NotImplementedError: "
+                           "finish exercise 3 and replace this stub.")
+    out = _as_breach_table(got)
+    counts = {str(w): b for w, b in zip(out["who"], out["breaches"])}
+    if any(not pd.isna(b) and int(b) == 0 for b in counts.values()):
+        return ("On a small test log, staff with no refused access appear in the table with 0. Keep only staff "
+                "with at least one refused access: no rows with 0.")
+    if "t4" in counts or "t1" in counts:
+        return ("On a small test log with its own policy, accesses that this policy allows are counted as refused. "
+                "Judge each entry with the `policy` passed in, not the notebook's `POLICY`.")
+    if not out["who"].is_unique:
+        return "Each member of staff should appear once."
+    if set(counts) != {"t2", "t3"}:
+        return ("On a small test log (with its own policy), the staff with refused accesses are not right. Judge each entry "
+                "with `decide(entry, policy)`, using the `policy` argument. If it still fails, test your `decide` again.")
+    if int(counts["t2"]) == 2:
+        return "These count broken rules, not accesses: an access that breaks two rules counts once."
+    if int(counts["t2"]) != 1 or int(counts["t3"]) != 2:
+        return "On a small test log, some counts of refused accesses are wrong."
+    return None
+
+
 q7 = Exercise(
     id="ex04_07",
     title="Which accesses broke the agreement?",
-    names=("breach_counts",),
+    names=("breach_counts", "log", "POLICY"),
     checks=[
-        IsA("breach_counts", "frame"),
-        Columns("breach_counts", ["who", "breaches"]),
-        Has("breach_counts", lambda f: bool((pd.to_numeric(f["breaches"]) > 0).all()),
-            "Keep only staff with at least one breaching access: no zero rows."),
-        Has("breach_counts", lambda f: f["who"].is_unique, "Each member of staff should appear once."),
-        Matches("breach_counts", _FP["ex04_07"],
-                message="Some counts differ. Run `decide(entry, POLICY)` on every entry of `log` and count, per person, the entries refused. "
+        IsA("breach_counts", "function"),
+        Behaves("breach_counts", _breach_test),
+        CallsOn("breach_counts", ("log", "POLICY"), _FP["ex04_07"],
+                message="Run `decide(entry, policy)` on every entry and count, per person, the entries refused. "
                         "If the counts still differ, test your `decide` again: its check must pass first.",
-                mistakes=[(_FP["ex04_07_reasons"], "These count broken rules, not accesses: an access that breaks two rules counts once."),
-                          (_FP["ex04_07_received"], "These come from `received_log`, the copy someone edited. Use the owner's `log`.")]),
+                mistakes=[(_FP["ex04_07_reasons"], "these count broken rules, not accesses: an access that breaks two rules counts once.")],
+                transform=_as_breach_table),
     ],
     hints=[
-        "Each entry of `log` is a dict with the same keys as a request, so `decide(entry, POLICY)` works on it directly.",
+        "Each entry of a log is a dict with the same keys as a request, so `decide(entry, policy)` works on it directly.",
         "Keep the entries where the first item `decide` returns is False, then count them per `who`.",
         "`pd.DataFrame(refused_entries).groupby('who').size()` counts them; `.reset_index(name='breaches')` gives the two columns.",
     ],
@@ -506,7 +607,7 @@ def _expired_test(func):
     before = records.copy()
     out = func(records, schedule, "2022-02-20")
     if not isinstance(out, pd.DataFrame):
-        return "`expired` should return the rows of `records` (a DataFrame), not a list of ids."
+        return "`expired` should return the rows of `records` (a DataFrame), not a mask or ids."
     if not records.equals(before):
         return "`expired` changed the `records` it was given; work on a copy or build new columns outside it."
     got = set(out["investigation_id"])
@@ -599,7 +700,8 @@ def _delivery():
 
 def _contract_test(func):
     cases = [
-        (_delivery(), "2024-03-20", [], "a delivery that meets every clause (extra columns are allowed; Int64 is a number)"),
+        (_delivery(), "2024-03-20", [], "a delivery that meets every clause (extra columns are allowed; Int64 is a number; "
+         "pandas string dtype counts as a string, as does object)"),
         (_delivery(), "2024-03-23", ["freshness"], "a delivery whose newest date is 11 days before `as_of` with a limit of 10"),
         (_delivery(), "2024-03-22", [], "a delivery whose newest date is exactly 10 days old (still fresh)"),
         (_delivery().assign(value=[np.nan, np.nan, np.nan, 4.0]), "2024-03-20", ["completeness"],
@@ -612,7 +714,11 @@ def _contract_test(func):
         (_delivery().drop(columns="when"), "2024-03-20", ["freshness", "schema"], "a delivery without the date column"),
     ]
     for frame, as_of, want, about in cases:
-        out = func(frame, copy.deepcopy(_CONTRACT), as_of)
+        try:
+            out = func(frame, copy.deepcopy(_CONTRACT), as_of)
+        except KeyError as error:
+            return (f"For {about}, `check_contract` raised KeyError: {error} (a column in the contract is missing "
+                    "from the delivery). A missing column breaks the clauses that use it; test `column in frame.columns` first.")
         if out is None:
             return "`check_contract` returned None. Did you forget `return`?"
         if not _is_str_list(out):
@@ -641,29 +747,51 @@ q10 = Exercise(
 # ----------------------------------------------------------------------------- 11 ombudsman_table
 def _ombudsman_test(func):
     rows = ([("Alpha", "late", True, 3)] * 4 + [("Alpha", "late", False, 40)] * 8
-            + [("Alpha", "wrong", False, 2)] * 3 + [("Beta", "late", True, 10)] * 12)
+            + [("Alpha", "wrong", False, 2)] * 3 + [("Beta", "late", True, 10)] * 12
+            + [("Gamma", "late", True, 20)] * 6 + [("Gamma", "late", False, 5)])
     frame = pd.DataFrame(rows, columns=["agency", "category", "upheld", "days_to_resolve"])
     frame.insert(0, "complaint_id", [f"T{i}" for i in range(len(frame))])
+    shown = "On a test table called with threshold=5 and deadline=10"
     out = func(frame.copy(), threshold=5, deadline=10)
     if not isinstance(out, pd.DataFrame):
         return "`ombudsman_table` should return a DataFrame."
     needed = {"agency", "category", "complaints", "upheld", "on_time_share"}
     if not needed <= set(map(str, out.columns)):
         return f"The table needs the columns {sorted(needed)}."
-    if len(out) != 3:
+    if len(out) != 4:
         return "There should be one row per (agency, category) pair present in the complaints."
     table = out.set_index(["agency", "category"])
-    a_late, a_wrong, b_late = (table.loc[k] for k in [("Alpha", "late"), ("Alpha", "wrong"), ("Beta", "late")])
+    a_late, a_wrong, b_late, g_late = (table.loc[k] for k in [("Alpha", "late"), ("Alpha", "wrong"),
+                                                              ("Beta", "late"), ("Gamma", "late")])
     if pd.isna(a_late["complaints"]) or int(a_late["complaints"]) != 12:
         return "`complaints` should count the complaints in each pair."
-    if abs(float(a_late["on_time_share"]) - 4 / 12) > 1e-9:
-        return "`on_time_share` should be the share with `days_to_resolve <= deadline` (the deadline day counts as on time)."
+    share = a_late["on_time_share"]
+    if pd.isna(share):
+        return f"{shown}, a pair of 12 complaints has no `on_time_share`; only pairs below the threshold are blanked."
+    if abs(float(share) - 100 * 4 / 12) < 1e-6:
+        return "`on_time_share` should be a share between 0 and 1, not a percentage."
+    if abs(float(share) - 8 / 12) < 1e-9:
+        return "`on_time_share` is the share answered on time (within the deadline), not the share answered late."
+    if abs(float(share) - 4 / 12) > 1e-9:
+        return "`on_time_share` should be the share of the pair's complaints with `days_to_resolve <= deadline`."
+    if pd.isna(b_late["on_time_share"]) or float(b_late["on_time_share"]) != 1.0:
+        return ("A complaint answered on the deadline day itself is on time: count `days_to_resolve <= deadline`, "
+                "not `<`.")
     if not pd.isna(a_late["upheld"]):
         return "An upheld count from 1 to threshold − 1 must be suppressed (set to missing)."
     if not all(pd.isna(a_wrong[c]) for c in ["complaints", "upheld", "on_time_share"]):
         return "A pair with fewer complaints than the threshold must have all three numbers suppressed."
-    if pd.isna(b_late["upheld"]) or int(b_late["upheld"]) != 12 or float(b_late["on_time_share"]) != 1.0:
-        return "Counts at or above the threshold must be published as they are."
+    if pd.isna(g_late["complaints"]):
+        return (f"{shown}, a pair of 7 complaints is suppressed. Use the `threshold` argument, "
+                "not a fixed number.")
+    if pd.isna(g_late["on_time_share"]) or abs(float(g_late["on_time_share"]) - 1 / 7) > 1e-9:
+        return (f"{shown}, the on-time share of a pair answered in 20 days (6 complaints) and 5 days (1) is wrong. "
+                "Use the `deadline` argument, not a fixed number of days.")
+    if pd.isna(g_late["upheld"]) or int(g_late["upheld"]) != 6:
+        return (f"{shown}, an upheld count of 6 should be published: only counts from 1 to threshold − 1 are suppressed, "
+                "with the `threshold` passed in.")
+    if pd.isna(b_late["upheld"]) or int(b_late["upheld"]) != 12:
+        return "Upheld counts at or above the threshold must be published as they are."
     zero = func(frame.assign(upheld=False), threshold=5, deadline=10).set_index(["agency", "category"])
     if pd.isna(zero.loc[("Beta", "late"), "upheld"]) or int(zero.loc[("Beta", "late"), "upheld"]) != 0:
         return "An upheld count of 0 is published as 0; only counts from 1 to threshold − 1 are suppressed."
