@@ -103,6 +103,9 @@ _FP: dict = {'q10_cover': {'d': 'fcc10af42119330ba41fff49', 'kind': 'set', 'size
  'q2_c': {'d': '0de2f11c45d16b580db1f1de', 'kind': 'number', 'step': 0.001},
  'q2_c_one_step_early': {'d': 'a10538c0b70427e3b1f8ebc6', 'kind': 'number', 'step': 0.001},
  'q2_c_one_step_late': {'d': '2033088c4f6d817c4187d8d1', 'kind': 'number', 'step': 0.001},
+ 'q2_drift': {'d': '8675e12a934c5e1c17bf1d19', 'kind': 'number', 'step': 0.001},
+ 'q2_tie': {'d': '96e760f0cf4d5ec41998f5e5', 'kind': 'number', 'step': 0.001},
+ 'q2_tie_early': {'d': 'b33a36c9fb7b144e6e6efbf0', 'kind': 'number', 'step': 0.001},
  'q3_null': {'items': [{'d': '5ddc169c327300bd8375b2c9', 'kind': 'number', 'step': 1e-06},
                        {'d': '31a310d668cf60e99f180200', 'kind': 'number', 'step': 1e-06},
                        {'d': '31a310d668cf60e99f180200', 'kind': 'number', 'step': 1e-06},
@@ -182,13 +185,21 @@ _FP: dict = {'q10_cover': {'d': 'fcc10af42119330ba41fff49', 'kind': 'set', 'size
                        {'d': '63cdd0a69bf8d1d696a8dc3d', 'kind': 'number', 'step': 1e-06},
                        {'d': '9522c271a11bd026ccdd99a3', 'kind': 'number', 'step': 1e-06}],
              'kind': 'sequence'},
+ 'q6_rows_text': {'items': [{'d': '762dbb39e39bf312969688de', 'kind': 'text'},
+                            {'d': '6f4cae2b713d4067425e2675', 'kind': 'text'},
+                            {'d': 'a34f4e3c3b0428931f0db58e', 'kind': 'text'},
+                            {'d': '396cbac591b1b2bb0a6e394f', 'kind': 'text'}],
+                  'kind': 'sequence'},
  'q7_completeness': {'d': '11238eea65399882c7c93a40', 'kind': 'number', 'step': 1e-06},
  'q7_timeliness': {'d': '8aeb33e9677e97e55bd80171', 'kind': 'number', 'step': 1e-06},
  'q7_uniqueness': {'d': '8aeb33e9677e97e55bd80171', 'kind': 'number', 'step': 1e-06},
  'q7_validity': {'d': '1276d6a6460be5ca42744373', 'kind': 'number', 'step': 1e-06},
- 'q8_no_dedup': {'d': '50a1559d4f68a156ea36eeb9', 'kind': 'number', 'step': 1e-06},
- 'q8_rate': {'d': '5c9c076b93fae0b8c8293c16', 'kind': 'number', 'step': 1e-06},
- 'q8_unmapped_zero': {'d': '5d8d05128a7a477bf36fc96b', 'kind': 'number', 'step': 1e-06},
+ 'q8_drop_values_first': {'d': '14adb7d1f53dcc73486615b0', 'kind': 'number', 'step': 1e-06},
+ 'q8_keep_last': {'d': '5d8d05128a7a477bf36fc96b', 'kind': 'number', 'step': 1e-06},
+ 'q8_missing_keys': {'d': 'f946c42ced6036259f2943a4', 'kind': 'number', 'step': 1e-06},
+ 'q8_no_dedup': {'d': '09baa9502b96eb430b19b42e', 'kind': 'number', 'step': 1e-06},
+ 'q8_rate': {'d': '32d3980a85d037d017900382', 'kind': 'number', 'step': 1e-06},
+ 'q8_unmapped_zero': {'d': '50a1559d4f68a156ea36eeb9', 'kind': 'number', 'step': 1e-06},
  'q9_birth': {'d': '4a8feaccaae1cf49b8dd4cb0', 'kind': 'number', 'step': 1e-06},
  'q9_sex': {'d': 'b37a3b48b722eeefdf26dc50', 'kind': 'number', 'step': 1e-06},
  'q9_sex_unmapped': {'d': '95b6ee63a7e29a0ef0fbe266', 'kind': 'number', 'step': 1e-06}}
@@ -219,6 +230,21 @@ def made_up_flip_table() -> pd.DataFrame:
 
 
 FLIP_WEIGHTS = {"a": 0.4, "b": 0.35, "c": 0.105}
+
+
+def made_up_tie_table() -> pd.DataFrame:
+    """Whole-number weights and steps, so that scores tie exactly at one increase."""
+    return pd.DataFrame({"use_case": ["first", "second", "third"], "a": [5, 1, 2], "b": [1, 5, 2]})
+
+
+TIE_WEIGHTS = {"a": 3, "b": 1}
+
+
+def made_up_drift_table() -> pd.DataFrame:
+    return pd.DataFrame({"use_case": ["steady", "rising", "other"], "a": [5, 2, 1], "c": [1, 5, 2]})
+
+
+DRIFT_WEIGHTS = {"a": 1.0, "c": 0.02}
 
 
 def made_up_extract() -> pd.DataFrame:
@@ -263,12 +289,12 @@ def made_up_quality():
 
 def made_up_agencies():
     left = pd.DataFrame({
-        "key": ["k1", "k2", "k2", "k3", "k4", None, "k5", "k6"],
-        "sex": ["F", "M", "F", "M", "F", "M", "F", "Q"],
+        "key": ["k1", "k2", "k2", "k3", "k4", None, "k5", "k6", "k7"],
+        "sex": ["F", "M", "F", "M", "F", "M", "F", "Q", "M"],
     })
     right = pd.DataFrame({
-        "key": ["k2", "k1", "k3", "k3", "k4", "k5", "k9", "k6"],
-        "sex": pd.array([1, 2, 2, 1, 2, None, 1, 1], dtype="Int64"),
+        "key": ["k2", "k1", "k3", "k3", "k4", "k5", "k9", "k6", None, "k5", "k7"],
+        "sex": pd.array([1, 2, 1, 2, 2, None, 1, 1, 2, 2, 3], dtype="Int64"),
     })
     return left, right, {1: "M", 2: "F"}
 
@@ -337,6 +363,28 @@ def _flip_none(func):
     if got is not None:
         return "When no increase up to `max_change` changes the top choice, return None: your function looks further than `max_change`."
     return None
+
+
+def _flip_edges(values, salt):
+    """The three edges of the prompt: a tie is not a flip; max_change itself is tried; k × step, not a running sum."""
+    func = values["weight_to_flip"]
+    tie = _call(func, "weight_to_flip", made_up_tie_table(), dict(TIE_WEIGHTS), "b", step=1, max_change=10)
+    if matches(tie, _fp("q2_tie_early"), salt):
+        raise Wrong("On a made-up table whose scores tie exactly at one increase, you return that increase. A tie does "
+                    "not change the top choice: another use case must score strictly higher (`>`, not `>=`).")
+    if not matches(tie, _fp("q2_tie"), salt):
+        raise Wrong("On a made-up table with whole-number weights and step=1, `weight_to_flip` does not return the "
+                    "first increase at which another use case is strictly ahead.")
+    edge = _call(func, "weight_to_flip", made_up_tie_table(), dict(TIE_WEIGHTS), "b", step=1, max_change=float(tie))
+    if edge is None:
+        raise Wrong("On a made-up table where the top changes at an increase exactly equal to `max_change`, you return "
+                    "None: the increases tried go up to **and including** `max_change`. (A `range(1, int(max_change / step))` "
+                    "stops one step short.)")
+    drift = _call(func, "weight_to_flip", made_up_drift_table(), dict(DRIFT_WEIGHTS), "c", step=0.05, max_change=0.75)
+    if drift is None or not matches(drift, _fp("q2_drift"), salt):
+        raise Wrong("With step=0.05 and max_change=0.75, your function misses a change at the last allowed increase. "
+                    "Compute each increase as `k * step`: adding `step` again and again drifts (fifteen additions of "
+                    "0.05 come to slightly more than 0.75), and `int(max_change / step)` can round down.")
 
 
 def _profile_parts(values, salt):
@@ -433,17 +481,24 @@ def _schema_rules(values, salt):
         ("sex", 3, "sex coded 3"),
         ("uln", "400003085", "a uln of 9 digits"),
         ("postcode", "KT12 AB3", "a postcode in the wrong shape"),
+        ("postcode", "KT1234 5AB", "a postcode with four digits after KT"),
+        ("postcode", "KT12 3ab", "a postcode ending in small letters"),
+        ("postcode", pd.NA, "no postcode (a column not marked 'may be missing' must not be missing)"),
         ("tax_ref", "KT12345678", "a tax_ref without its final letter"),
         ("tax_ref", "KT123456AB", "a tax_ref with a character too many at the end"),
         ("planned_hours", 1501, "1,501 planned hours"),
+        ("planned_hours", 0, "0 planned hours"),
         ("start_date", pd.Timestamp("2022-03-01"), "a start date before the tax year"),
+        ("start_date", pd.Timestamp("2023-04-06"), "a start date after the tax year"),
         ("birth_date", pd.NaT, "no birth date"),
     ]
     for column, value, what in trials:
         bad = base.copy()
         bad.loc[bad.index[3], column] = value
         if not _fails(schema, bad):
-            tip = " A pattern that should describe the whole value needs `^` at the start and `$` at the end." if column in ("tax_ref", "uln", "postcode") else ""
+            tip = (" `str_matches` anchors only at the start of the value (like `re.match`): write `^...$` so the "
+                   "pattern describes the whole value, and use exactly the characters and counts the rule names."
+                   if column in ("tax_ref", "uln", "postcode") and not pd.isna(value) else "")
             raise Wrong(f"`learner_schema` accepts a record with {what}. Check the rule for `{column}`.{tip}")
     twin = base.copy()
     twin.loc[twin.index[5], "learner_ref"] = twin.loc[twin.index[6], "learner_ref"]
@@ -454,11 +509,24 @@ def _schema_rules(values, salt):
     young.loc[young.index[2], "start_date"] = pd.Timestamp("2022-05-01")
     if not _fails(schema, young):
         raise Wrong("`learner_schema` accepts a learner aged 13 at the start: add the check on the whole frame.")
+    nearly = base.copy()
+    nearly.loc[nearly.index[2], "birth_date"] = pd.Timestamp("2007-05-20")
+    nearly.loc[nearly.index[2], "start_date"] = pd.Timestamp("2022-05-17")
+    if not _fails(schema, nearly):
+        raise Wrong("`learner_schema` accepts a learner who starts three days before their 15th birthday. Counting "
+                    "15 × 365 days forgets leap years: add 15 calendar years with `pd.DateOffset(years=15)`.")
     edge = base.copy()
     edge.loc[edge.index[1], "start_date"] = pd.Timestamp("2022-04-06")
     edge.loc[edge.index[2], "planned_hours"] = 1
+    edge.loc[edge.index[4], "start_date"] = pd.Timestamp("2023-04-05")
     if _fails(schema, edge):
         raise Wrong("`learner_schema` rejects a value on the edge of a range: both ends of each range are allowed.")
+    birthday = base.copy()
+    birthday.loc[birthday.index[2], "birth_date"] = pd.Timestamp("2007-05-20")
+    birthday.loc[birthday.index[2], "start_date"] = pd.Timestamp("2022-05-20")
+    if _fails(schema, birthday):
+        raise Wrong("`learner_schema` rejects a learner who starts on their 15th birthday: the rule is "
+                    "birth date + 15 years **≤** start date, so that day is allowed.")
 
 
 def _violations(values, salt):
@@ -471,7 +539,7 @@ def _violations(values, salt):
     except TypeError:
         raise Wrong(f"`violating_rows` should return a list, not a {type(got).__name__}.")
     if matches(labels, _fp("q6_rows"), salt):
-        return
+        return _violations_more(values, salt)
     if len(set(labels)) != len(labels):
         raise Wrong("Some index labels appear more than once: a row that breaks several rules should be listed once.")
     if matches(sorted(labels), _fp("q6_rows"), salt):
@@ -481,6 +549,24 @@ def _violations(values, salt):
     raise Wrong("On a small made-up frame and schema, `violating_rows` does not return the rows that break a rule. Validate "
                 "with `lazy=True`, catch `pa.errors.SchemaErrors`, and read the `index` column of its `failure_cases` "
                 "(dropping missing ones).")
+
+
+def _violations_more(values, salt):
+    import pandera.pandas as pa
+
+    frame, schema = made_up_validation()
+    clean = _call(values["violating_rows"], "violating_rows", frame, pa.DataFrameSchema({"size": pa.Column(checks=pa.Check.le(1000))}))
+    if clean is None or list(clean) != []:
+        raise Wrong("When the frame passes every rule, `violating_rows` should return an empty list `[]`"
+                    + (" (it returned None: is `return []` reached when no error is raised?)." if clean is None else "."))
+    named = frame.set_axis([f"row{n}" for n in frame.index])
+    try:
+        got = _call(values["violating_rows"], "violating_rows", named, schema)
+    except Wrong as error:
+        raise Wrong(f"{error} (The frame's index labels here are text, 'row100', 'row90', …: keep the labels as they are.)")
+    if got is None or not matches(list(got), _fp("q6_rows_text"), salt):
+        raise Wrong("On the same made-up frame with text index labels ('row100', 'row90', …), `violating_rows` does not "
+                    "return those labels, sorted. Keep the labels as they are: do not turn them into numbers.")
 
 
 _DIMENSIONS = ["completeness", "validity", "uniqueness", "timeliness"]
@@ -512,17 +598,36 @@ def _dimensions(values, salt):
 
 def _agreement(values, salt):
     left, right, codes = made_up_agencies()
-    got = _call(values["agreement_rate"], "agreement_rate", left, right, "key", "sex", None, dict(codes))
+    try:
+        got = _call(values["agreement_rate"], "agreement_rate", left, right, "key", "sex", None, dict(codes))
+    except Wrong as error:
+        if "TypeError" in str(error) or "Invalid value" in str(error):
+            raise Wrong(f"{error}. If you translated the codes with `.replace`, use `.map(codes)` instead: `.replace` "
+                        "tries to write letters into a column of numbers, and leaves values that are not in the dict "
+                        "unchanged instead of making them missing.")
+        raise
     try:
         value = float(got)
     except (TypeError, ValueError):
         raise Wrong(f"`agreement_rate` should return a number, not a {type(got).__name__}.")
     if matches(value, _fp("q8_rate"), salt):
         return
-    if matches(value, _fp("q8_no_dedup"), salt):
-        raise Wrong("On made-up tables where a key appears twice, keep only the first row per key in each table before matching.")
-    if matches(value, _fp("q8_unmapped_zero"), salt):
-        raise Wrong("Values that have no code in the map, or are missing on either side, should be left out of the share, not counted as disagreements.")
+    mistakes = [
+        ("q8_no_dedup", "On made-up tables where a key appears twice, keep only the first row per key in each table before matching."),
+        ("q8_keep_last", "On made-up tables where a key appears twice with different values, you keep the last row per key: "
+                         "the rule is the **first** (`keep='first'`, the default)."),
+        ("q8_missing_keys", "Rows whose key is missing must be dropped before matching: pandas matches a missing key on "
+                            "the left with a missing key on the right, as if they were the same person."),
+        ("q8_drop_values_first", "You drop rows with a missing value (or take `groupby().first()`, which skips missing "
+                                 "values) before keeping the first row per key. The first row per key speaks for the "
+                                 "person even when its value is missing; drop only rows whose *key* is missing, then "
+                                 "leave missing values out at step 4."),
+        ("q8_unmapped_zero", "Values that have no code in the map, or are missing on either side, should be left out of "
+                             "the share, not counted as disagreements."),
+    ]
+    for key, feedback in mistakes:
+        if matches(value, _fp(key), salt):
+            raise Wrong(feedback)
     raise Wrong("On small made-up tables, `agreement_rate` does not return the expected share. Follow the four steps in order.")
 
 
@@ -542,6 +647,18 @@ def _cover_none(func):
     got = func(set(), {k: set(v) for k, v in MADE_UP_HOLDINGS.items()})
     if got is None or len(set(got)) != 0:
         return "When nothing is needed, the smallest cover is the empty set."
+    return None
+
+
+def _indispensable_substitutes(func):
+    holdings = {"Big": {"x", "y"}, "Xonly": {"x"}, "Yonly": {"y"}, "Zed": {"z"}}
+    got = func({"x", "y", "z"}, {k: set(v) for k, v in holdings.items()})
+    if got is None:
+        return "`indispensable` returned None: return a set (the empty set if no agency is indispensable)."
+    if "Big" in set(got):
+        return ("On made-up holdings where one agency holds two attributes that two others hold one each, you call it "
+                "indispensable. Without it the cover is larger, but it still exists: an agency is indispensable only "
+                "when, without it, **no** group covers the need.")
     return None
 
 
@@ -573,6 +690,7 @@ q2 = Exercise(
         Calls("weight_to_flip", (made_up_flip_table(), dict(FLIP_WEIGHTS), "a"), _fp("q2_a"), kwargs={"step": 0.02, "max_change": 2.0},
               message="Does your function use its `step` argument (increases of k × step)?"),
         Behaves("weight_to_flip", _flip_none),
+        _flip_edges,
     ],
     hints=[
         "Score the use cases with the weights as given and note the top one. Then ask: if this one weight were a little larger, would another use case be ahead?",
@@ -588,7 +706,7 @@ q3 = Exercise(
     checks=[IsA("profile_extract", "function"), _profile_parts],
     hints=[
         "Build the dict piece by piece, following the shape in the prompt. Every number comes from the frame you are given.",
-        "Write a small helper that turns one column into a type word with `pd.api.types.is_bool_dtype`, `is_integer_dtype`, `is_float_dtype` and `is_datetime64_any_dtype`, in that order. `series.isna().mean()` is the share missing.",
+        "The given `field_type(frame[column])` gives each field's type word; `series.isna().mean()` is the share missing. Build the list of fields with one loop over `frame.columns`.",
         "The key is unique when `notna().all()` holds and `duplicated().any()` does not. For the dates, drop missing values, take `min()` and `max()`, and format each with `strftime('%Y-%m-%d')`.",
     ],
 )
@@ -619,8 +737,8 @@ q5 = Exercise(
         _schema_rules,
     ],
     hints=[
-        "One `pa.Column(...)` per row of the table, with `nullable=` and `unique=` where the rule says so, and the checks in `checks=`.",
-        "Regular expressions: `^` and `$` anchor the whole value; `\\d{10}` is ten digits, `[A-D]` one letter from A to D, `[A-Z]{2}` two capitals. Ranges of dates take `pd.Timestamp(...)` ends.",
+        "Start from `given_columns` (`{**given_columns, ...}`) and add one `pa.Column(...)` per remaining row of the table, with `nullable=` where the rule says so and the checks in `checks=`.",
+        "Regular expressions: `str_matches` anchors only at the start, so `^` and `$` are needed to describe the whole value; `\\d{10}` is ten digits, `[A-D]` one letter from A to D, `[A-Z]{2}` two capitals. Ranges of dates take `pd.Timestamp(...)` ends.",
         "The age rule compares two columns, so it goes in the schema's own `checks=[pa.Check(lambda df: ...)]`, returning True for every row where birth date plus `pd.DateOffset(years=15)` is on or before the start date.",
     ],
 )
@@ -710,6 +828,7 @@ q11 = Exercise(
         Calls("indispensable", (MADE_UP_NEED, MADE_UP_HOLDINGS), _fp("q11_set"),
               message="An agency is indispensable when, with it removed from `holdings`, no group covers the need.",
               mistakes=[(_fp("q10_cover"), "this is the smallest cover, not the agencies that cannot be replaced: some members of a cover have substitutes.")]),
+        Behaves("indispensable", _indispensable_substitutes),
     ],
     hints=[
         "Imagine each agency in turn refusing to take part. Can the others still cover the need?",
