@@ -8,6 +8,7 @@ source notebook passes its own tests and that its released stub fails them.
 from __future__ import annotations
 
 import os
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +46,8 @@ def run(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 300, env: dict | No
             nb, timeout=timeout, kernel_name="python3", allow_errors=True,
             resources={"metadata": {"path": str(cwd)}},
         )
-        client.execute()
+        # The kernel's own log lines (transport warnings) are noise beside the report.
+        client.execute(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     finally:
         os.environ.clear()
         os.environ.update(saved)
