@@ -167,10 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from academy.data import DatasetError
+    from academy.instructor.notebooks import BrokenNotebook
 
     try:
         return int(args.run(args) or 0)
-    except DatasetError as error:
+    except (DatasetError, BrokenNotebook) as error:
         print(f"academy: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -92,8 +92,19 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+class BrokenNotebook(Exception):
+    """A notebook file that is not valid notebook JSON; the message names the file and the fix."""
+
+
 def read(path: Path) -> nbformat.NotebookNode:
-    return nbformat.read(str(path), as_version=4)
+    try:
+        return nbformat.read(str(path), as_version=4)
+    except Exception as error:  # NotJSONError, JSONDecodeError, a missing key, ...
+        first = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+        raise BrokenNotebook(
+            f"{path} is not a valid notebook ({first}). Nothing was changed; restore it from git "
+            "(`git checkout -- <file>`) or repair it in JupyterLab, then run the command again."
+        ) from None
 
 
 def dumps(nb: nbformat.NotebookNode) -> str:
@@ -106,8 +117,8 @@ def write(nb: nbformat.NotebookNode, path: Path) -> None:
 
 
 def is_clean(path: Path) -> bool:
-    text = Path(path).read_text(encoding="utf-8")
-    return text == dumps(clean(nbformat.reads(text, as_version=4)))
+    nb = read(path)  # a broken file fails here with a clear message
+    return Path(path).read_text(encoding="utf-8") == dumps(clean(nb))
 
 
 def nbgrader_meta(cell) -> dict:
