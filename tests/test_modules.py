@@ -9,7 +9,6 @@ stock nbgrader and checks the feedback hides the hidden tests.
 import csv
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -118,6 +118,8 @@ class Exercise:
     checks: list = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
     time_limit: float = TIME_LIMIT_SECONDS
+    too_slow: str = ""  # advice when the learner's code runs out of time (a likely endless loop)
+    salt_id: str = ""  # the id the fingerprints were made with, if the exercise was renumbered since
     _hints_shown: int = 0
 
     # -- evaluation ---------------------------------------------------------------------
@@ -137,11 +139,8 @@ class Exercise:
             with quiet(), time_limit(self.time_limit):
                 return self._run_checks(values)
         except _TooSlow:
-            return Result(
-                Outcome.INCORRECT,
-                f"Checking your answer took longer than {self.time_limit:g} seconds. "
-                "Does a loop in your code ever stop? Test it on a small case first.",
-            )
+            advice = self.too_slow or "Does a loop in your code ever stop? Test it on a small case first."
+            return Result(Outcome.INCORRECT, f"Checking your answer took longer than {self.time_limit:g} seconds. {advice}")
 
     def _run_checks(self, values: dict) -> Result:
         for check in self.checks:
@@ -159,7 +158,7 @@ class Exercise:
 
     @property
     def salt(self) -> str:
-        return self.id
+        return self.salt_id or self.id
 
     # -- what learners call ---------------------------------------------------------------
     def check(self, namespace: dict | None = None) -> None:

@@ -7,14 +7,12 @@ computed by the author from the reference solution; feedback never states them.
 from __future__ import annotations
 
 import math
-import random
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from academy.exercises.checks import Behaves, Calls, Columns, Has, IsA, Matches, Rows
-from academy.exercises.core import Exercise, NotAttempted, Outcome, Result, Wrong, quiet
+from academy.exercises.core import Exercise, NotAttempted, Wrong, quiet
 from academy.exercises.fingerprints import matches
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "quiet"]
@@ -521,21 +519,7 @@ def _base_properties(func):
     return None
 
 
-@dataclass
-class LoopExercise(Exercise):
-    """An exercise whose answer loops: running out of time gets its own, more specific feedback."""
-
-    too_slow: str = ""
-
-    def evaluate(self, namespace: dict) -> Result:
-        result = super().evaluate(namespace)
-        if self.too_slow and result.outcome is Outcome.INCORRECT and "took longer than" in result.message:
-            return Result(Outcome.INCORRECT, f"Checking your answer took longer than {self.time_limit:g} seconds, "
-                                             f"so a loop in your function seems never to stop. {self.too_slow}")
-        return result
-
-
-q6 = LoopExercise(
+q6 = Exercise(
     id="ex01_06",
     title="How many respondents would it take?",
     names=("smallest_base_apart",),

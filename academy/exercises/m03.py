@@ -13,9 +13,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from academy.exercises.checks import Behaves, Has, IsA, Matches
+from academy.exercises.checks import Behaves, Has, IsA
 from academy.exercises.core import Exercise, NotAttempted, Wrong, quiet
-from academy.exercises.fingerprints import fingerprint, matches
+from academy.exercises.fingerprints import matches
 
 __all__ = ["quiet"] + [f"q{i}" for i in range(1, 16)]
 

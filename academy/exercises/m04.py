@@ -17,7 +17,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from academy.exercises.checks import Behaves, CallsOn, Columns, Has, IsA, Matches
+from academy.exercises.checks import Behaves, CallsOn, Has, IsA
 from academy.exercises.core import Exercise, NotAttempted, Wrong, quiet
 from academy.exercises.fingerprints import matches
 
@@ -309,7 +309,6 @@ _DECIDE_CASES = [
 
 def _decide_test(func):
     for request, key, about, rule in _DECIDE_CASES:
-        policy_before = json.dumps(_POLICY, sort_keys=True)
         out = func(copy.deepcopy(request), copy.deepcopy(_POLICY))
         if out is None:
             return "`decide` returned None. Did you forget `return`?"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import numbers
 import re
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -22,21 +21,6 @@ from academy.exercises.fingerprints import matches
 
 __all__ = ["quiet", "text_stats", "readability", "reading_band", "as_rate_table",
            "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q11", "q12", "q13"]
-
-
-@dataclass
-class _Exercise(Exercise):
-    """An exercise renumbered after its fingerprints were made: it keeps salting with its old id.
-
-    Exercises 4 and 11 of the first version became worked examples, so exercises 5-10 and 13-15 moved
-    down; their fingerprints (and the ``_FP`` keys below) still carry the old number as salt.
-    """
-
-    salt_id: str = ""
-
-    @property
-    def salt(self) -> str:
-        return self.salt_id or self.id
 
 
 # Fingerprints of reference answers, made with academy.exercises.fingerprints.fingerprint(value,
@@ -351,7 +335,7 @@ def _count_shape(got):
     return None
 
 
-q4 = _Exercise(
+q4 = Exercise(
     id="ex05_04", salt_id="ex05_05",
     title="The homogeneity attack",
     names=("homogeneity_attack",),
@@ -409,7 +393,7 @@ def _primary_test(func):
     return None
 
 
-q5 = _Exercise(
+q5 = Exercise(
     id="ex05_05", salt_id="ex05_06",
     title="Primary suppression",
     names=("primary_mask",),
@@ -453,7 +437,7 @@ def _secondary_test(func):
     return None
 
 
-q6 = _Exercise(
+q6 = Exercise(
     id="ex05_06", salt_id="ex05_07",
     title="Secondary suppression",
     names=("secondary_mask",),
@@ -504,7 +488,7 @@ def _rates_test(func):
             "among rows that are not irregular. True positive rate: among rows that are.")
 
 
-q7 = _Exercise(
+q7 = Exercise(
     id="ex05_07", salt_id="ex05_08",
     title="Rates by group",
     names=("group_rates",),
@@ -536,7 +520,7 @@ class _Gaps:
         raise Wrong("One or both differences are not what fairlearn gives for the agency's flags, weighted by `sample['weight']`.")
 
 
-q8 = _Exercise(
+q8 = Exercise(
     id="ex05_08", salt_id="ex05_09",
     title="The agency's gaps",
     names=("agency_gaps",),
@@ -616,7 +600,7 @@ class _FairFlag:
                         "the same score, so a strict `>` leaves out every claim tied at the threshold.")
 
 
-q9 = _Exercise(
+q9 = Exercise(
     id="ex05_09", salt_id="ex05_10",
     title="A score without the proxy",
     names=("proxy_weights", "fair_score", "fair_flag"),
@@ -667,7 +651,7 @@ def _entitlement_forms(func):
     return None
 
 
-q11 = _Exercise(
+q11 = Exercise(
     id="ex05_11", salt_id="ex05_13",
     title="The benefit rule",
     names=("entitlement",),
@@ -750,7 +734,7 @@ def _debt_count_shape(got):
     return None
 
 
-q12 = _Exercise(
+q12 = Exercise(
     id="ex05_12", salt_id="ex05_14",
     title="Debts by averaging, and debts in fact",
     names=("debts", "count_false_debts", "false_debts"),
@@ -801,7 +785,7 @@ def _notice_problem(text):
     return None
 
 
-q13 = _Exercise(
+q13 = Exercise(
     id="ex05_13", salt_id="ex05_15",
     title="A plain-language notice",
     names=("notice",),

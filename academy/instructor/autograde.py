@@ -71,7 +71,6 @@ def autograde(module: str, jobs: int | None = None, trusted: bool = False) -> li
             if p.status in ("ok", "tampered"):
                 tasks.append(((student, spec.name), p.graded, p.tests, str(folder), lim, sandboxed, uid_base))
 
-    results: dict = {}
     outcome: dict[str, dict] = {}
     bar = progress.Bar(len(prepared), f"autograde {module}")
     with Gradebook(gradebook.db_url()) as gb:
