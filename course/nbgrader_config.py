@@ -18,6 +18,11 @@ c.CourseDirectory.source_directory = os.path.join("..", "modules")
 c.CourseDirectory.db_url = os.environ.get("ACADEMY_DB_URL") or "sqlite:///" + os.path.join(HERE, "gradebook.db")
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
 
+# The exchange between instructor and learners (release_assignment, fetch, submit, collect);
+# nbgrader's default /srv/nbgrader/exchange unless ACADEMY_EXCHANGE names another folder.
+if os.environ.get("ACADEMY_EXCHANGE"):
+    c.Exchange.root = os.environ["ACADEMY_EXCHANGE"]
+
 # The stub that replaces a solution: it fails loudly, and the exercise checks read it as
 # "not attempted" rather than showing a traceback.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
