@@ -146,12 +146,20 @@ def _brief(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def call_learner(func, name: str, *args, **kwargs):
+    """Call learner code; the untouched stub means 'not attempted'. Other errors propagate."""
+    try:
+        return func(*args, **kwargs)
+    except NotImplementedError:
+        raise NotAttempted(f"`{name}` still raises NotImplementedError: replace the stub with your code.")
+
+
 def _call(func, name: str, shown: str, args: list, kwargs: dict):
     """Call learner code: a stub means not attempted; any other exception becomes feedback."""
     try:
-        got = func(*args, **kwargs)
-    except NotImplementedError:
-        raise NotAttempted(f"`{name}` still raises NotImplementedError: replace the stub with your code.")
+        got = call_learner(func, name, *args, **kwargs)
+    except NotAttempted:
+        raise
     except Exception as error:
         raise Wrong(f"`{shown}` raised {type(error).__name__}: {error}")
     if got is None:

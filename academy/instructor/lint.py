@@ -8,7 +8,7 @@ from pathlib import Path
 from academy.instructor import notebooks
 
 _SOLUTION_REGION = r"### BEGIN SOLUTION.*?### END SOLUTION"
-GRADE_ID = re.compile(r"^(front_matter|setup|key_points|ex\d\d_\d\d_(answer|check|tests|written)[a-z0-9_]*|[a-z][a-z0-9_]*)$")
+GRADE_ID = re.compile(r"^(front_matter|setup|key_points|ex\d\d_\d\d_(answer|check|tests|written)[a-z0-9_]*)$")
 
 
 def lint(path: Path) -> list[str]:
