@@ -17,7 +17,7 @@ import nbformat
 import pytest
 import yaml
 
-from academy.instructor import autograde, feedback, gradebook, leaks, lint, notebooks, validate
+from autograder import autograde, feedback, gradebook, leaks, lint, notebooks, validate
 from conftest import ROOT, module_ids
 
 MODULES = module_ids()

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from academy.instructor import leaks
+from autograder import leaks
 from conftest import ROOT, module_ids
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from academy.instructor import autograde, gradebook, sandbox
+from autograder import autograde, gradebook, sandbox
 import tiny_module as tiny
 from conftest import ROOT
 
@@ -105,7 +105,7 @@ def run(tmp_path_factory):
     canary.write_text("canary")
     try:
         course = top / "course"
-        from academy.instructor import release
+        from autograder import release
 
         release.release([tiny.MODULE])
         released = json.loads((course / "release" / tiny.MODULE / f"{tiny.NOTEBOOK}.ipynb").read_text())

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from academy.instructor import course
+from autograder import course
 
 MARKERS = re.compile(r"BEGIN (SOLUTION|HIDDEN TESTS)|END (SOLUTION|HIDDEN TESTS)")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from academy.instructor import course, execute, lint, notebooks, release
-from academy.instructor.leaks import leaks_in_release
+from autograder import course, execute, lint, notebooks, release
+from autograder.leaks import leaks_in_release
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from academy.instructor import course, gradebook
-from academy.instructor.leaks import leaks_in_release
+from autograder import course, gradebook
+from autograder.leaks import leaks_in_release
 
 
 def release(modules: list[str]) -> list[str]:

@@ -66,3 +66,10 @@ def nbgrader(*args: str, check: bool = True, quiet: bool = False) -> subprocess.
         for line in errors:
             print(line)
     return result
+
+
+def load_config():
+    """course/nbgrader_config.py as a traitlets Config (what nbgrader's own commands read)."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    return PyFileConfigLoader("nbgrader_config.py", path=str(course_root())).load_config()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from academy.instructor import notebooks
+from autograder import notebooks
 
 _SOLUTION_REGION = r"### BEGIN SOLUTION.*?### END SOLUTION"
 GRADE_ID = re.compile(r"^(front_matter|setup|key_points|ex\d\d_\d\d_(answer|check|tests|written)[a-z0-9_]*)$")

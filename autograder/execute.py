@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from academy.instructor.notebooks import graded_tests, nbgrader_meta
+from autograder.notebooks import graded_tests, nbgrader_meta
 
 
 @dataclass

@@ -1,4 +1,7 @@
-"""Sandbox limits per module, from course/sandbox.yaml (defaults, then per-module overrides)."""
+"""Sandbox limits per module, from course/sandbox.yaml (defaults, then per-module overrides).
+
+The per-cell timeout is nbgrader's own setting (``c.Execute.timeout`` in nbgrader_config.py).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,6 @@ import yaml
 @dataclass(frozen=True)
 class Limits:
     wall_seconds: int = 300
-    cell_seconds: int = 60
     cpu_seconds: int = 240
     memory_mb: int = 4096
     processes: int = 64
