@@ -130,8 +130,21 @@ def as_rate_table(result) -> pd.DataFrame:
     return frame.astype(float)
 
 
+def _made_up_note(error, args) -> str:
+    """For a KeyError on a made-up table: the learner's own table may well have that column, so say
+    that the check's table differs on purpose and name its columns."""
+    columns = sorted({str(c) for a in args if isinstance(a, pd.DataFrame) for c in a.columns})
+    if not isinstance(error, KeyError) or not columns:
+        return ""
+    return (f" The check's table is made up and differs from Kestria's on purpose: its columns are {columns}. "
+            "Does your function use the column names it is given, rather than fixed ones?")
+
+
 def _call(func, *args, what):
-    return call_learner(func, what, *args)
+    try:
+        return call_learner(func, what, *args)
+    except KeyError as error:
+        raise Wrong(f"On a made-up test case, `{what}` raised KeyError: {error}." + _made_up_note(error, args))
 
 
 class _OnTestTable:
@@ -151,7 +164,8 @@ class _OnTestTable:
         except NotImplementedError:
             raise NotAttempted(f"`{self.name}` still raises NotImplementedError: replace the stub with your code.")
         except Exception as error:
-            raise Wrong(f"On {self.case}, `{self.name}` raised {type(error).__name__}: {error}")
+            raise Wrong(f"On {self.case}, `{self.name}` raised {type(error).__name__}: {error}."
+                        + _made_up_note(error, self.args))
         if got is None:
             raise Wrong(f"`{self.name}` returned None. Did you forget `return`?")
         problem = self.shape(got) if self.shape else None
@@ -243,8 +257,12 @@ def _reidentify_test(func):
         return "`reidentify` changed the tables it was given; work on copies."
     if "full_name" not in got.columns:
         return "The result needs the register's `full_name` column: that is what the attacker gains."
-    if "disability" not in got.columns:
+    if not set(extract.columns) <= set(got.columns):
         return "Keep the extract's columns in the result: they are what the attacker learns about each person."
+    extra = sorted(set(map(str, got.columns)) - set(extract.columns) - {"full_name"})
+    if extra:
+        return (f"The result also carries {extra}. The prompt asks for the extract's columns plus `full_name` "
+                "only: which of the register's columns does the attacker need to bring along?")
     if got["full_name"].isna().any():
         return ("Rows with no match in the register are kept (their `full_name` is missing). The attacker learns "
                 "nothing about them, so they do not belong in the result.")
@@ -625,7 +643,13 @@ _EARNINGS = np.array([0.0, 100.0, 150.0, 250.0, 333.33, 700.0, 1000.0])
 
 
 def _entitlement_forms(func):
-    one = _call(func, 350.0, what="entitlement")
+    try:
+        one = _call(func, 350.0, what="entitlement")
+    except (NotAttempted, Wrong):
+        raise
+    except Exception as error:  # e.g. a Series method used on a plain number
+        return (f"`entitlement(350.0)` raised {type(error).__name__}: {error}. It must work on a single number "
+                "as well as on a Series.")
     try:
         one = float(np.asarray(one, dtype=float).reshape(-1)[0])
     except Exception:
@@ -681,7 +705,8 @@ def _test_rule(pay):
 
 def _debt_case():
     """Made-up claims under `_test_rule`: P steady and paid right, Q bursts and paid right, R bursts and
-    overpaid, S steady and underpaid (no debt, never a negative one), T has fortnights but no annual pay."""
+    overpaid, S steady and underpaid (no debt, never a negative one), T has fortnights but no annual pay,
+    Z annual pay but no fortnights."""
     steady = [300.0] * 26
     burst = [0.0] * 22 + [2500.0] * 4
     declared = steady + burst + [0.0] * 26 + steady + steady
@@ -694,7 +719,7 @@ def _debt_case():
         "payslip_earnings": steady + burst + burst + steady + steady,
         "benefit_paid": paid,
     })
-    return frame, pd.Series({"P": 7800.0, "Q": 10000.0, "R": 10000.0, "S": 7800.0})
+    return frame, pd.Series({"P": 7800.0, "Q": 10000.0, "R": 10000.0, "S": 7800.0, "Z": 5000.0})
 
 
 _CLAIMS = ["P", "Q", "R", "S"]
@@ -716,6 +741,9 @@ def _debts_test(func):
     if "T" in got.index:
         return ("On a made-up case, `debts` has a row for a claim that has fortnights but no annual pay. The "
                 "averaging needs Revenue's annual figure, so such a claim has no place in the result.")
+    if "Z" in got.index:
+        return ("On a made-up case, `debts` has a row for a claim that has annual pay but no fortnights. With no "
+                "fortnights there is nothing paid to compare: the prompt keeps only claims that have fortnights.")
     if list(got.index) != _CLAIMS:
         return "`debts` should have one row per claim of `annual_pay` (on a made-up case it has missing or repeated claims)."
     amounts = got[["averaged_debt", "actual_debt"]].astype(float)
