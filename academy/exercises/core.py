@@ -187,7 +187,12 @@ class Exercise:
         if n is None:
             self._hints_shown = min(self._hints_shown + 1, len(self.hints))
             n = self._hints_shown
-        n = max(1, min(int(n), len(self.hints)))
+        if not 1 <= int(n) <= len(self.hints):
+            count = len(self.hints)
+            print(f"{self.title} has {'only one hint' if count == 1 else f'only {count} hints'}: "
+                  f"ask for one of 1 to {count}, e.g. .hint({count}) for the last.")
+            return
+        n = int(n)
         more = (
             f"  (hint {n} of {len(self.hints)}: run .hint() again for the next)"
             if n < len(self.hints)
