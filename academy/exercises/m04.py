@@ -790,7 +790,7 @@ def _ombudsman_test(func):
     if abs(float(share) - 8 / 12) < 1e-9:
         return "`on_time_share` is the share answered on time (within the deadline), not the share answered late."
     if abs(float(share) - 4 / 12) > 1e-9:
-        return "`on_time_share` should be the share of the pair's complaints with `days_to_resolve <= deadline`."
+        return "`on_time_share` should be the share of the pair's complaints resolved within the deadline (the prompt says which days count)."
     if pd.isna(b_late["on_time_share"]) or float(b_late["on_time_share"]) != 1.0:
         return ("A complaint answered on the deadline day itself is on time; your share leaves those complaints out.")
     if not pd.isna(a_late["upheld"]):
