@@ -14,6 +14,7 @@ import builtins
 import re
 
 from nbgrader import utils
+from nbgrader.api import Gradebook
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 
 from autograder import course
@@ -29,10 +30,14 @@ class HideHiddenTests(NbGraderPreprocessor):
         clear = ClearHiddenTests(parent=self)
         self._hidden = re.compile(rf"\n?[ \t]*### {re.escape(clear.begin_test_delimeter)}.*?"
                                   rf"### {re.escape(clear.end_test_delimeter)}[ \t]*", re.S)
+        info = resources["nbgrader"]
+        with Gradebook(info["db_url"]) as gb:
+            self._unmarked = {g.name for g in gb.find_submission_notebook(info["notebook"], info["assignment"], info["student"]).grades
+                              if g.auto_score is None and g.manual_score is None}
         return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):
-        if utils.is_grade(cell) and utils.is_solution(cell) and cell.metadata.nbgrader.get("score") is None:
+        if utils.is_grade(cell) and cell.metadata.nbgrader.get("grade_id") in self._unmarked:
             cell.metadata.nbgrader["score"] = UNMARKED
         if cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell):
             cell.source = self._hidden.sub("", cell.source)

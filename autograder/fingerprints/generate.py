@@ -45,9 +45,26 @@ def run_child(module: str, cases: bool = False) -> dict:
     return result
 
 
+def render(store: dict) -> str:
+    """fingerprints.json text: one line per check, sorted, so that a regeneration diffs by check."""
+    lines = ["{", f' "generated_by": {json.dumps(store["generated_by"])},', f' "module": {json.dumps(store["module"])},',
+             ' "exercises": {']
+    names = sorted(store["exercises"])
+    for i, name in enumerate(names):
+        checks = store["exercises"][name]
+        lines.append(f"  {json.dumps(name)}: {{")
+        keys = sorted(checks)
+        for j, key in enumerate(keys):
+            body = json.dumps(checks[key], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            lines.append(f"   {json.dumps(key)}: {body}" + ("," if j < len(keys) - 1 else ""))
+        lines.append("  }" + ("," if i < len(names) - 1 else ""))
+    lines += [" }", "}"]
+    return "\n".join(lines) + "\n"
+
+
 def write(module: str, store: dict) -> Path:
     path = package_dir(module) / "fingerprints.json"
-    path.write_text(json.dumps(store, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(render(store), encoding="utf-8")
     return path
 
 

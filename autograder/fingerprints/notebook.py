@@ -10,7 +10,7 @@ from pathlib import Path
 
 from academy import paths
 
-SOLUTION = re.compile(r"### BEGIN SOLUTION\n.*?### END SOLUTION\n?", re.S)
+SOLUTION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION[ \t]*(?:\n|\Z)", re.S | re.M)
 # What nbgrader's ClearSolutions puts in place of a solution (course/nbgrader_config.py).
 STUB = "# YOUR CODE HERE\nraise NotImplementedError()\n"
 
@@ -62,7 +62,7 @@ def is_check_or_test(cell: Cell) -> bool:
 
 def stub_of(source: str) -> str:
     """The answer cell as the release shows it: solution regions replaced by the stub."""
-    return SOLUTION.sub(lambda m: STUB, source)
+    return SOLUTION.sub(lambda m: "".join(m.group(1) + line for line in STUB.splitlines(keepends=True)), source)
 
 
 def names_defined(source: str) -> set[str]:
