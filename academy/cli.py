@@ -133,6 +133,18 @@ def _clean(args) -> int:
     return 0
 
 
+def _fingerprints(args) -> int:
+    from autograder.fingerprints import generate
+
+    return generate.main(args.modules, check=args.check)
+
+
+def _exercise(args) -> int:
+    from autograder.fingerprints import locate
+
+    return locate.main(args.module, args.number)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="academy", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -183,6 +195,16 @@ def build_parser() -> argparse.ArgumentParser:
     cl = sub.add_parser("clean", help="strip outputs and normalise metadata of source notebooks")
     cl.add_argument("notebooks", nargs="*")
     cl.set_defaults(run=_clean)
+
+    fp = sub.add_parser("fingerprints", help="regenerate academy/exercises/mNN/fingerprints.json from the source notebooks")
+    fp.add_argument("modules", nargs="*", help="module ids or numbers (default: all converted modules)")
+    fp.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each exercise and check that drifted")
+    fp.set_defaults(run=_fingerprints)
+
+    wh = sub.add_parser("exercise", help="where an exercise's prompt, check, hints, hidden test and fixtures live")
+    wh.add_argument("module", help="module id or number, e.g. 06")
+    wh.add_argument("number", type=int, help="exercise number, e.g. 3")
+    wh.set_defaults(run=_exercise)
     return parser
 
 
