@@ -68,3 +68,37 @@ def test_every_fixture_expectation_names_a_real_exercise(module):
         unknown = set(fixture.get("expect") or {}) - ids
         assert not unknown, f"{name} expects something of unknown exercises {unknown}"
         assert "expect" in fixture, f"{name}: state per-exercise `expect:` (module totals are computed from it)"
+
+
+def test_a_changed_dataset_value_fails_the_check_naming_the_exercise(tmp_path, monkeypatch, capsys):
+    """Done-when of issue 9: change one person's income and `academy fingerprints --check` fails,
+    naming the exercise whose reference value moved (module 06, exercise 2)."""
+    import hashlib
+    import json
+
+    import pandas as pd
+
+    from academy import data
+
+    if "06-differential-privacy" not in MODULES:
+        pytest.skip("module 06 is not converted")
+    source = data.package_dir()
+    package = json.loads((source / "datapackage.json").read_text(encoding="utf-8"))
+    (tmp_path / "data").mkdir()
+    for resource in package["resources"]:
+        if resource["name"] != "census_microdata":
+            (tmp_path / resource["path"]).symlink_to(source / resource["path"])
+            continue
+        people = pd.read_parquet(source / resource["path"])
+        oldest = (people["area_code"] == "KA0055") & (people["age"] >= 90)
+        assert oldest.sum() == 1
+        people.loc[oldest, "income"] += 1_000  # the neighbour of exercise 2 earns £1,000 more
+        people.to_parquet(tmp_path / resource["path"], index=False)
+        resource["hash"] = "sha256:" + hashlib.sha256((tmp_path / resource["path"]).read_bytes()).hexdigest()
+    (tmp_path / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    monkeypatch.setenv("ACADEMY_DATA", str(tmp_path))
+
+    assert generate.main(["06"], check=True) == 1
+    report = capsys.readouterr().err
+    assert "ex06_02 (neighbour_income) check 'value': the reference value drifted" in report
+    assert "ex06_03" not in report and "ex06_04" not in report  # untouched exercises stay quiet
