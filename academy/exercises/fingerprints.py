@@ -124,10 +124,17 @@ FILE = "fingerprints.json"
 
 
 @functools.lru_cache(maxsize=None)
-def stored(module: str) -> dict:
-    """The generated fingerprints of module ``module`` ("06"); {} if the module has no file."""
+def _text(module: str) -> str:
     try:
-        text = (importlib.resources.files(f"academy.exercises.m{module}") / FILE).read_text(encoding="utf-8")
+        return (importlib.resources.files(f"academy.exercises.m{module}") / FILE).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
-        return {}
-    return json.loads(text)
+        return "{}"
+
+
+def stored(module: str) -> dict:
+    """The generated fingerprints of module ``module`` ("06"); {} if the module has no file.
+
+    A fresh dict on every call (the file is read once): changing what one call returned cannot
+    change what a later check compares with.
+    """
+    return json.loads(_text(module))
