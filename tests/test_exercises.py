@@ -422,3 +422,40 @@ def test_exercise_framework_files_are_under_300_lines():
     for path in PACKAGE.glob("*.py"):
         if not re.fullmatch(r"m\d\d\.py", path.name):  # legacy single-file modules are being split
             assert len(path.read_text(encoding="utf-8").splitlines()) < 300, path.name
+
+
+@pytest.mark.parametrize("package", CONVERTED)
+def test_hidden_tests_use_no_private_helper_of_the_exercise_package(package):
+    """A hidden test builds its own inputs (a reference implementation may sit in it); it never
+    reaches into the package's private helpers, which may change with the visible checks."""
+    from autograder.fingerprints import notebook
+
+    module = next(m for m in notebook.all_modules() if m.startswith(package[1:] + "-"))
+    for cell in notebook.cells(module):
+        if cell.grade_id.endswith("_tests"):
+            assert not re.search(r"\bex\.(\w+\.)*_[a-z]", cell.source), f"{cell.grade_id} calls a private helper"
+            assert "academy.exercises.m" not in cell.source, f"{cell.grade_id} imports the exercise package"
+
+
+@pytest.mark.parametrize("package", CONVERTED)
+def test_converted_packages_use_one_protocol_and_no_legacy(package):
+    """Checks raise Wrong/NotAttempted (no returned feedback strings), fingerprints come from
+    fingerprints.json (no pasted specs, no salt_id)."""
+    module = __import__(f"academy.exercises.{package}", fromlist=["__all__"])
+    for name in module.__all__:
+        ex = getattr(module, name)
+        if not re.fullmatch(r"q\d+", name):
+            continue
+        assert not ex.salt_id, f"{ex.id}: salts come from the name"
+        for check in ex.checks:
+            assert not getattr(check, "legacy", False), f"{ex.id}: a pasted fingerprint in {type(check).__name__}"
+    for path in (PACKAGE / package).glob("q[0-9][0-9]_*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tests = {call.args[1].id for call in ast.walk(tree) if isinstance(call, ast.Call)
+                 and getattr(call.func, "id", "") == "Behaves" and len(call.args) > 1 and isinstance(call.args[1], ast.Name)}
+        for func in ast.walk(tree):
+            if isinstance(func, ast.FunctionDef) and func.name in tests:
+                for node in ast.walk(func):
+                    if isinstance(node, ast.Return) and isinstance(node.value, (ast.JoinedStr, ast.Constant)) \
+                            and isinstance(getattr(node.value, "value", ""), str):
+                        pytest.fail(f"{path.name}:{node.lineno}: a Behaves test returns feedback; raise Wrong(...) instead")
