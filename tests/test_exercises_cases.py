@@ -17,10 +17,21 @@ MODULES = [m for m in notebook.all_modules() if generate.converted(m)]
 _RUNS: dict[str, dict] = {}
 
 
-def run(module: str) -> dict:
-    if module not in _RUNS:
-        _RUNS[module] = generate.run_child(module, cases=True)
-    return _RUNS[module]
+@pytest.fixture
+def run(request):
+    """The child's result for a module, made once per session for what the selected tests need
+    (`-k ex06_03` evaluates only that exercise's cases, and skips the fingerprints)."""
+
+    def result(module: str) -> dict:
+        if module not in _RUNS:
+            selected = [item for item in request.session.items if getattr(item, "callspec", None)
+                        and item.callspec.params.get("module") == module]
+            ids = sorted({i.callspec.params["exercise_id"] for i in selected if "exercise_id" in i.callspec.params})
+            store = any(i.originalname == "test_fingerprints_match_the_source_notebook" for i in selected)
+            _RUNS[module] = generate.run_child(module, cases=bool(ids), only=ids, store=store)
+        return _RUNS[module]
+
+    return result
 
 
 def _params():
@@ -31,15 +42,15 @@ def _params():
                 yield pytest.param(module, exercise.id, case, id=f"{exercise.id}-{exercise.name}-{case}")
 
 
-def _result(module, exercise_id, case) -> dict:
-    found = [c for c in run(module)["cases"] if c["exercise"] == exercise_id and c["case"] == case]
+def _result(run, module, exercise_id, case) -> dict:
+    found = [c for c in run(module).get("cases", []) if c["exercise"] == exercise_id and c["case"] == case]
     assert len(found) == 1, f"{module}: no result for {exercise_id} / {case}"
     return found[0]
 
 
 @pytest.mark.parametrize("module, exercise_id, case", list(_params()))
-def test_exercise_case(module, exercise_id, case):
-    got = _result(module, exercise_id, case)
+def test_exercise_case(run, module, exercise_id, case):
+    got = _result(run, module, exercise_id, case)
     shown = f"{case}: {got['outcome']} — {got['feedback'][:300]!r}; test cell: {got['test_detail'][:300]!r}"
     if case == "reference":
         assert got["outcome"] == "correct" and got["test_passed"], shown
@@ -56,7 +67,7 @@ def test_exercise_case(module, exercise_id, case):
 
 
 @pytest.mark.parametrize("module", MODULES)
-def test_fingerprints_match_the_source_notebook(module):
+def test_fingerprints_match_the_source_notebook(run, module):
     """`academy fingerprints --check`: every stored fingerprint is what the source gives today."""
     assert generate.compare(module, run(module)) == []
 

@@ -1,7 +1,8 @@
-"""``python -m autograder.fingerprints.child MODULE OUT.json [--cases]``: one module, one fresh interpreter.
+"""``python -m autograder.fingerprints.child MODULE OUT.json [--cases] [--only=ex06_03,...] [--no-store]``.
 
-Writes {"module", "store", "ids", "cases"?, "error"?} to OUT.json; the notebook's own output is
-swallowed so that it cannot mix with the result.
+One module, one fresh interpreter. Writes {"module", "ids", "store"?, "cases"?, "error"?} to
+OUT.json; the notebook's own output is swallowed so that it cannot mix with the result.
+``--only`` limits the cases to some exercises; ``--no-store`` skips the fingerprints.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import traceback
 
 def main(argv: list[str]) -> int:
     module, out, want_cases = argv[0], argv[1], "--cases" in argv
+    only = next((a.split("=", 1)[1].split(",") for a in argv if a.startswith("--only=")), None)
     result: dict = {"module": module}
     started = time.monotonic()
     try:
@@ -23,9 +25,10 @@ def main(argv: list[str]) -> int:
         bench = Workbench(module)
         result["ids"] = {e.name: e.id for e in bench.exercises}
         result["reference_seconds"] = round(time.monotonic() - started, 1)
-        result["store"] = observe.store(bench)
+        if "--no-store" not in argv:
+            result["store"] = observe.store(bench)
         if want_cases:
-            result["cases"] = cases.evaluate(bench)
+            result["cases"] = cases.evaluate(bench, only)
     except Exception as error:
         result["error"] = f"{type(error).__name__}: {error}"
         result["traceback"] = traceback.format_exc()[-3000:]

@@ -28,14 +28,19 @@ def converted(module: str) -> bool:
     return (package_dir(module) / "__init__.py").is_file()
 
 
-def run_child(module: str, cases: bool = False) -> dict:
-    """Run one module's source notebook in a fresh interpreter; the child's JSON result."""
+def run_child(module: str, cases: bool = False, only: list[str] | None = None, store: bool = True) -> dict:
+    """Run one module's source notebook in a fresh interpreter; the child's JSON result.
+
+    ``cases`` evaluates every exercise (or those in ``only``) against its cases; ``store=False``
+    skips the fingerprints.
+    """
     with tempfile.TemporaryDirectory(prefix="academy-fingerprints-") as tmp:
         out = Path(tmp) / "result.json"
         env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "ACADEMY_MODE": "graded"}
         env.pop("NBGRADER_EXECUTION", None)
         env["PYTHONPATH"] = os.pathsep.join([str(paths.require_repo())] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         cmd = [sys.executable, "-m", "autograder.fingerprints.child", module, str(out)] + (["--cases"] if cases else [])
+        cmd += ([f"--only={','.join(only)}"] if only is not None else []) + ([] if store else ["--no-store"])
         run = subprocess.run(cmd, env=env, cwd=tmp, capture_output=True, text=True, timeout=CHILD_SECONDS)
         if not out.is_file():
             raise RuntimeError(f"{module}: the fingerprint run crashed:\n{run.stderr[-2000:]}")
