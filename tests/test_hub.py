@@ -65,7 +65,10 @@ def answered(released: dict, overrides: dict[str, str]) -> dict:
         meta = cell["metadata"].get("nbgrader", {})
         if meta.get("solution"):
             gid = meta["grade_id"]
-            cell["source"] = overrides.get(gid, solution_of(sources[gid]))
+            if cell["cell_type"] == "markdown":  # a written answer in the learner's own words
+                cell["source"] = overrides.get(gid, "Few respondents stand behind that share, so its range is wide.")
+            else:
+                cell["source"] = overrides.get(gid, solution_of(sources[gid]))
     return released
 
 
@@ -191,3 +194,97 @@ def test_release_submit_grade_feedback_through_the_hub(hub, tmp_path):
         learner_side = dt.datetime.fromisoformat(submitted_at[name].replace(" UTC", ""))
         assert abs((exported - learner_side).total_seconds()) < 1, (row["submitted_at"], submitted_at[name])
     STATE.update(ann=ann, ben=ben, ines=ines, done=True)
+
+
+PROBE = r'''
+import json, os, socket, sys
+checks = json.loads(sys.argv[1])
+out = {}
+for name, (kind, target) in checks.items():
+    try:
+        if kind == "list":
+            os.listdir(target)
+        elif kind == "read":
+            open(target, "rb").read(1)
+        elif kind == "write":
+            open(os.path.join(target, "planted.txt"), "w").write("x")
+        elif kind == "postgres":
+            import psycopg
+            psycopg.connect(target, connect_timeout=5).close()
+        out[name] = "allowed"
+    except Exception as error:
+        out[name] = f"denied: {type(error).__name__}"
+print(json.dumps(out))
+'''
+
+
+def probe(hub: H.Deployment, user: str, checks: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Try each (kind, target) as ``user``'s Unix account; 'allowed' or 'denied: Error'."""
+    result = H.as_user(user, str(hub.env_dir / "bin" / "python"), "-c", PROBE, json.dumps(checks))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_learner_cannot_reach_another_learners_work_or_the_course(hub):
+    assert STATE.get("done"), "runs after the hub loop above"
+    ann, ben, ines = STATE["ann"], STATE["ben"], STATE["ines"]
+    course = hub.top / "course"
+    inbound = hub.exchange / hub.course_id / "inbound"
+    ben_inbound = next(p for p in inbound.iterdir() if p.name.startswith(f"{BEN}+"))
+    source = next((hub.top / "modules" / MODULE).glob("*.ipynb"))
+    formgrader_pid = next(p.name for p in Path("/proc").iterdir() if p.name.isdigit()
+                          and H._uid_of(p) == pwd.getpwnam(hub.grader).pw_uid)
+    no_password = f"postgresql://postgres@127.0.0.1:{hub.pg.port}/gradebook"
+
+    # File system, as Ann's own Unix account (what her server and her kernels run as).
+    checks = {
+        "list the exchange's submissions": ("list", str(inbound)),
+        "list the exchange's feedback": ("list", str(hub.exchange / hub.course_id / "feedback")),
+        "read Ben's home": ("list", str(hub.run / "home" / BEN)),
+        "read Ben's fetched feedback": ("read", str(STATE["feedback"][BEN])),
+        "read Ben's collected submission": ("read", str(course / "submitted" / BEN / MODULE / f"{MODULE}.ipynb")),
+        "read Ben's graded notebook": ("read", str(course / "autograded" / BEN / MODULE / f"{MODULE}.ipynb")),
+        "read Ben's feedback on the grader": ("list", str(course / "feedback" / BEN)),
+        "read the source notebook": ("read", str(source)),
+        "list the course folder": ("list", str(hub.top)),
+        "plant a file in the course": ("write", str(course)),
+        "connect to the gradebook": ("postgres", no_password),
+        "read the formgrader's environment (gradebook password)": ("read", f"/proc/{formgrader_pid}/environ"),
+        "read the hub's database": ("read", str(hub.run / "hub-state" / "jupyterhub.sqlite")),
+        "read the roster": ("read", str(hub.run / "roster.yaml")),
+    }
+    seen = probe(hub, ANN, checks)
+    allowed = [name for name, outcome in seen.items() if outcome == "allowed"]
+    assert not allowed, f"Ann could: {allowed}"
+    # The same checks are not vacuous: the owner or the staff can do what Ann cannot.
+    assert probe(hub, BEN, {"own home": ("list", str(hub.run / "home" / BEN)),
+                            "own feedback": ("read", str(STATE["feedback"][BEN]))}) == {"own home": "allowed", "own feedback": "allowed"}
+    assert probe(hub, INES, {"course": ("list", str(hub.top)), "source": ("read", str(source))}) == {"course": "allowed", "source": "allowed"}
+    assert probe(hub, ANN, {"gradebook with the password": ("postgres", hub.db_url)})["gradebook with the password"] == "allowed"
+    # nbgrader's inbound holds each submission under a name with a random part, world-readable
+    # by that exact name: with listing denied, Ann cannot learn it (see hub/README.md).
+    assert re.fullmatch(rf"{BEN}\+{MODULE}\+.+\+[0-9a-f]+", ben_inbound.name) or "+" in ben_inbound.name
+
+    # The hub's APIs, with Ann's own token.
+    base = hub.hub.url
+    denied = {
+        "list users": ("GET", f"{base}/hub/api/users"),
+        "Ben's user record": ("GET", f"{base}/hub/api/users/{BEN}"),
+        "Ben's files": ("GET", f"{base}/user/{BEN}/api/contents/{MODULE}"),
+        "Ben's assignment list": ("GET", f"{base}/user/{BEN}/assignments?course_id={hub.course_id}"),
+        "a token for Ben": ("POST", f"{base}/hub/api/users/{BEN}/tokens"),
+        "stop Ben's server": ("DELETE", f"{base}/hub/api/users/{BEN}/server"),
+        "the formgrader's submissions": ("GET", f"{base}/services/{hub.course_id}/formgrader/api/submissions/{MODULE}"),
+        "the formgrader's grades": ("GET", f"{base}/services/{hub.course_id}/formgrader/api/students"),
+        "formgrader on her own server": ("GET", f"{base}/user/{ANN}/formgrader/api/assignments"),
+        "the course list on her own server": ("GET", f"{base}/user/{ANN}/formgraders"),
+        "outside her home through her server": ("GET", f"{base}/user/{ANN}/api/contents/..%2F{BEN}"),
+    }
+    answers = {name: H.http(method, url, ann.token, {} if method == "POST" else None)[0] for name, (method, url) in denied.items()}
+    through = {name: code for name, code in answers.items() if code < 300}
+    assert not through, f"Ann's token got through: {through}"
+    # ... while the rightful callers get through.
+    assert H.http("GET", f"{base}/user/{BEN}/api/contents/{MODULE}", ben.token)[0] == 200
+    assert H.http("GET", f"{base}/services/{hub.course_id}/formgrader/api/students", ines.token)[0] == 200
+    feedback = ann.json("GET", f"/api/contents/{MODULE}/feedback")["content"]
+    assert len(feedback) == 1, "Ann sees only her own feedback"
