@@ -1,11 +1,7 @@
-"""``academy autograde``: nbgrader's Autograde converter, one student per task, N tasks at once.
-
-Each worker process runs nbgrader's own converter (its preprocessors as configured in
-course/nbgrader_config.py) for one student at a time, with its own sandbox uid; grades go
-straight to the gradebook from the workers (gradebook.py: SQLite waits for locks, PostgreSQL
-takes concurrent writers). ``shard=(k, n)`` grades only the students whose id hashes to k of n,
-so n hosts sharing one gradebook grade each student exactly once. Nothing is skipped silently:
-a submission that cannot be graded gets status and reason, and is listed in ``left_out``.
+"""``academy autograde``: nbgrader's API (its Autograde converter with the preprocessors of
+course/nbgrader_config.py) for one student per task, ``jobs`` workers at once, each with its own
+sandbox uid, writing the gradebook directly. ``shard=(k, n)`` takes the students whose id hashes to
+k of n, so n hosts sharing one gradebook grade each student once. Nothing is skipped silently.
 """
 
 from __future__ import annotations
@@ -14,6 +10,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -60,7 +57,7 @@ def autograde(module: str, jobs: int | None = None, trusted: bool = False,
     gradebook.prepare_for_writers()
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(found)))
     uid_base = sandbox.run_uid_base(os.getpid())
-    results, bar = {}, progress.Bar(len(found), f"autograde {module}")
+    results = {}
     context = multiprocessing.get_context("fork")
     slots = context.Queue()
     for n in range(jobs):
@@ -70,8 +67,7 @@ def autograde(module: str, jobs: int | None = None, trusted: bool = False,
         for future in as_completed(futures):
             student, status, detail = future.result()
             results[student] = (status, detail)
-            bar.step()
-    bar.done()
+            progress.step(len(results), len(found), student, status)
     rows = [r for r in gradebook.rows([module]) if r["student_id"] in results]
     for row in rows:
         row["status"], row["detail"] = results[row["student_id"]]
@@ -100,63 +96,39 @@ def grade_student(module: str, student: str, uid: int, trusted: bool) -> tuple[s
     outcome.take()
     shutil.rmtree(root / "feedback" / student / module, ignore_errors=True)  # never stale feedback
     lim = limits.load(module, root / "sandbox.yaml")
-    big = [p for p in sorted(folder.rglob("*")) if p.is_file() and p.stat().st_size > lim.submission_mb * 2**20]
+    big = [p.name for p in sorted(folder.rglob("*")) if p.is_file() and p.stat().st_size > lim.submission_mb * 2**20]
     with Gradebook(gradebook.db_url()) as gb:
-        expected = [nb.name for nb in gb.find_assignment(module).notebooks]
-    notes, problems = renamed.match(folder, expected)
-    for line in notes:
-        outcome.note("graded", line)
-    if big:
-        outcome.note("too_large", f"{big[0].name} is over the {lim.submission_mb} MiB limit")
-    else:
-        errors = _run_nbgrader(module, student, uid, trusted)
-        if errors:
-            outcome.note("invalid", "; ".join(dict.fromkeys(errors[:3])))
-    for line in problems:
-        outcome.note("invalid", line)
+        notes, problems = renamed.match(folder, [nb.name for nb in gb.find_assignment(module).notebooks])
+    failed = [f"{big[0]} is over the {lim.submission_mb} MiB limit"] if big else _run_nbgrader(module, student, uid, trusted)
+    for status, lines in (("graded", notes), ("too_large" if big else "invalid", failed), ("invalid", problems)):
+        for line in lines:
+            outcome.note(status, line)
     found = outcome.take()
-    status = outcome.worst(s for s, _ in found)
-    detail = "; ".join(dict.fromkeys(d for _, d in found if d))
-    if status in LEFT_OUT:
-        shutil.rmtree(root / "autograded" / student / module, ignore_errors=True)  # never stale grades
-    gradebook.set_status(module, student, status, detail, zero=status in LEFT_OUT)
+    status, detail = outcome.worst(s for s, _ in found), "; ".join(dict.fromkeys(d for _, d in found if d))
+    if failed:  # nothing graded: no earlier grades or graded notebook may stand
+        shutil.rmtree(root / "autograded" / student / module, ignore_errors=True)
+    gradebook.set_status(module, student, status, detail, zero=bool(failed))
     return student, status, detail
 
 
-class _Errors(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.ERROR)
-        self.lines: list[str] = []
-
-    def emit(self, record):
-        message = record.getMessage().strip()
-        if message and not message.startswith(("There was an error processing", "Please see", "Removing failed")):
-            self.lines.append(message.splitlines()[-1][:300])  # a traceback's last line names the error
-
-
 def _run_nbgrader(module: str, student: str, uid: int, trusted: bool) -> list[str]:
-    """nbgrader's Autograde converter for one student; the error lines it logged."""
-    from nbgrader.converters import Autograde, NbGraderException
+    """nbgrader's API (its Autograde converter) for one student; why it failed, if it did."""
+    from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
     config = course.load_config()
-    config.CourseDirectory.root = str(course.course_root())
-    config.CourseDirectory.db_url = gradebook.db_url()
-    config.CourseDirectory.assignment_id = module
-    config.CourseDirectory.student_id = student.replace("[", "[[]")  # a glob pattern
-    config.BaseConverter.force = True
-    config.SandboxedExecute.sandboxed = not trusted
-    config.SandboxedExecute.uid = uid
-    converter = Autograde(coursedir=CourseDirectory(config=config), config=config)
-    errors = _Errors()
-    converter.log.addHandler(errors)
-    converter.log.setLevel(logging.ERROR)
-    converter.log.propagate = False
-    try:
-        converter.start()
-    except NbGraderException as error:  # nbgrader gave up on the submission: its logged reasons
-        return [line for line in errors.lines if "Timeout waiting" not in line and "Interrupting" not in line] \
-            or [str(error)[:300]]
-    finally:
-        converter.log.removeHandler(errors)
-    return []
+    config.CourseDirectory.update(root=str(course.course_root()), db_url=gradebook.db_url())
+    config.SandboxedExecute.update(sandboxed=not trusted, uid=uid)
+    api = NbGraderAPI(CourseDirectory(config=config), config=config)
+    api.log.setLevel(logging.ERROR)
+    api.log.propagate = False  # the reasons go to the gradebook and the summary, not the console
+    for handler in list(api.log.handlers):
+        api.log.removeHandler(handler)
+    result = api.autograde(module, student.replace("[", "[[]"), force=True, create=True)  # a glob
+    if result["success"]:
+        return []
+    noise = ("There was an error processing", "Please see", "Removing failed", "Timeout waiting", "Interrupting")
+    records = re.split(r"\n(?=\[[A-Z]+\] )", result.get("log", ""))
+    last_lines = [r[len("[ERROR] "):].strip().splitlines()[-1].strip() for r in records if r.startswith("[ERROR] ") and r[8:].strip()]
+    reasons = [line[:300] for line in last_lines if not line.startswith(noise)]  # a traceback's last line names the error
+    return reasons[:3] or [(result.get("error") or "nbgrader failed").strip().splitlines()[-1][:300]]

@@ -1,11 +1,7 @@
-"""Feedback that does not give away the hidden tests and does not mislead.
-
-Stock ``nbgrader generate_feedback`` renders the autograded notebook, whose test cells hold the
-hidden tests again (the grader restored them), and whose tracebacks quote the failing hidden
-line. ``HideHiddenTests`` runs inside nbgrader's feedback converter (course/nbgrader_config.py,
-after GetGrades), so the stock command and ``academy feedback`` both use it. It also keeps a
-check's message free of the exception's class name, and marks written answers that no tutor
-has marked yet (nbgrader's template would show "Score: 0.0") so ``academy feedback`` can say so.
+"""Feedback that does not give away hidden tests or mislead. ``HideHiddenTests`` runs inside
+nbgrader's feedback converter (course/nbgrader_config.py, after GetGrades), so the stock command is
+safe too: hidden tests removed, tracebacks cut to the check's message (no exception class name for
+the course's own checks), written answers no tutor has marked yet flagged for ``generate``.
 """
 
 from __future__ import annotations

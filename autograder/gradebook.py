@@ -1,9 +1,6 @@
-"""The gradebook: where it is, the grading status of each submission, and the CSV export.
-
-Scores, timestamps and late penalties are nbgrader's own (its Gradebook API); the only addition
-is the ``academy_status`` table, for how the last autograde of a submission went (nbgrader has
-no place for it). Several graders may write at once: SQLite waits for its lock (and uses WAL),
-PostgreSQL takes concurrent writers as it is.
+"""The gradebook: where it is, each submission's grading status (``academy_status``: nbgrader has
+no place for it) and the CSV export. Concurrent graders: SQLite waits for its lock (WAL), PostgreSQL
+takes concurrent writers as it is.
 """
 
 from __future__ import annotations

@@ -1,17 +1,12 @@
-"""The test-cell guard. This module runs INSIDE the learner's kernel: autograder.guarding sends
-its source there before any learner code runs, so it imports nothing but the standard library.
+"""The test-cell guard. This module runs INSIDE the learner's kernel (autograder.guarding sends
+its source there before any learner code runs), so it imports only the standard library.
 
-The learner's code and the tests share one interpreter, so "no error output" proves nothing: a
-submission can silence IPython's traceback display, replace sys.stderr, or patch the checks. So
-``install`` reads a per-run secret (a nonce and the real test code) from a file it then deletes,
-keeps pristine references, and defines ``guard(grade_id)``: it puts back what the tests depend on
-(builtins, checked modules and classes, sys hooks, IPython's display methods), runs the test from
-its own copy, and only if that completes writes ``MARK nonce grade_id ok`` through the saved
-stdout. The grader scores a test by that line (plus nbgrader's rule: no error output).
-Patching found on the way is reported as ``MARK nonce grade_id tampered <what>``.
-
-An attacker with full introspection could still forge the mark; tracing, profiling and gc
-introspection are refused by an audit hook to make that harder.
+Learner code and tests share one interpreter, so "no error output" proves nothing. ``install``
+reads a per-run secret (nonce, real test code) from a file it deletes, keeps pristine references
+and defines ``guard(grade_id)``: it puts back what tests depend on (builtins, watched modules and
+classes, sys hooks, IPython's display methods), runs the test from its own copy, and only if that
+completes writes ``MARK nonce grade_id ok`` through the saved stdout (``... tampered <what>`` for
+patching found). Tracing, profiling and gc introspection are refused by an audit hook.
 """
 
 MARK = "\x1eACADEMY-GUARD"

@@ -1,10 +1,7 @@
-"""The test-cell guard as two nbgrader preprocessors around Execute.
-
-``GuardTests`` (before Execute) keeps the real test code out of the learner's kernel: each test
-cell becomes a call ``<guard>("grade_id")`` and a first cell installs the guard (guard.py,
-sent as source) from a secret file the executor puts beside the notebook. ``ScoreGuardedTests``
-(after Execute) puts the test code back and gives every test cell without this run's pass mark
-an error output, so nbgrader's SaveAutoGrades scores it 0; patching found is noted `tampered`.
+"""The test-cell guard as two nbgrader preprocessors around Execute. ``GuardTests`` turns each test
+cell into ``<guard>("grade_id")`` and adds a first cell that installs guard.py from a secret file the
+executor writes; ``ScoreGuardedTests`` puts the tests back and gives every test cell without this
+run's pass mark an error output (SaveAutoGrades then scores it 0); patching is noted `tampered`.
 """
 
 from __future__ import annotations
@@ -57,7 +54,7 @@ class GuardTests(NbGraderPreprocessor):
                 grade_id = cell.metadata.nbgrader["grade_id"]
                 tests[grade_id] = cell.source
                 cell.source = f"{name}({grade_id!r})"
-        resources["guard"] = {"tests": tests, "secret": {
+        resources["guard"] = {"tests": tests, "file": SECRET_FILE, "secret": {
             "nonce": nonce, "guard": name, "tests": tests, "mark": guard.MARK,
             "protect": PROTECT, "protect_roots": PROTECT_ROOTS, "blocked_events": BLOCKED_EVENTS}}
         nb.cells.insert(0, nbformat.v4.new_code_cell(bootstrap_source(), id=BOOTSTRAP_ID))

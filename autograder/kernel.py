@@ -1,11 +1,8 @@
-"""nbgrader's ``Execute`` with the kernel started inside the bubblewrap sandbox.
-
-What nbgrader's Execute lacks, and only that: the kernel runs in a sandbox (sandbox.py) as a
-per-worker uid, in a throwaway copy of the submission's folder, talking over ipc sockets; a
-watchdog ends it at the module's wall-time limit; output beyond the module's budget is dropped
-while the kernel goes on (nbgrader's LimitOutput then trims lines); a dead or stopped kernel
-leaves the notebook graded as far as it ran instead of failing the whole submission. Per-cell
-timeout and interrupt are nbgrader's own (``c.Execute.timeout``, ``interrupt_on_timeout``).
+"""nbgrader's ``Execute`` with the kernel started inside the bubblewrap sandbox (sandbox.py), as a
+per-worker uid, in a throwaway copy of the submission's folder, over ipc sockets. Also: a watchdog
+at the wall-time limit; output over the budget dropped while the kernel goes on (LimitOutput then
+trims lines); a dead kernel leaves the notebook graded as far as it ran. Per-cell timeout and
+interrupt stay nbgrader's (``c.Execute.timeout``, ``interrupt_on_timeout``).
 """
 
 from __future__ import annotations
@@ -54,7 +51,6 @@ class SandboxedExecute(Execute):
     sandboxed = Bool(True, help="Run the kernel in bubblewrap (False: trusted code only).").tag(config=True)
     uid = Integer(sandbox.UID_BASE, help="The uid the sandboxed kernel runs as.").tag(config=True)
     limits_file = Unicode("sandbox.yaml", help="Sandbox limits, relative to the course root.").tag(config=True)
-    secret_name = ".grader-guard.json"
 
     def preprocess(self, nb, resources=None, km=None):
         lim = limits.load(resources["nbgrader"]["assignment"], Path(self.limits_file).resolve())
@@ -64,7 +60,7 @@ class SandboxedExecute(Execute):
         shutil.copytree(resources["metadata"]["path"], work, ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints"))
         ipc.mkdir(mode=0o700)
         if resources.get("guard"):
-            (work / self.secret_name).write_text(json.dumps(resources["guard"]["secret"]))
+            (work / resources["guard"]["file"]).write_text(json.dumps(resources["guard"]["secret"]))
         km = SandboxKernelManager(transport="ipc" if self.sandboxed else "tcp",
                                   ip=str(ipc / "k") if self.sandboxed else "127.0.0.1",
                                   connection_file=str(ipc / "kernel.json"))
@@ -133,18 +129,14 @@ class SandboxedExecute(Execute):
         return super().output(outs, msg, display_id, cell_index)
 
     def _report(self, nb, lim) -> None:
+        outputs = [o for cell in nb.cells for o in cell.get("outputs", [])]
+        errors = {o.get("ename"): str(o.get("evalue")) for o in outputs if o.get("output_type") == "error"}
+        stderr = "".join(o.get("text", "") for o in outputs if o.get("name") == "stderr")
         if self._cut:
             outcome.note("graded", f"output truncated after {lim.output_kb} KiB")
-        for index, cell in enumerate(nb.cells):
-            for out in cell.get("outputs", []):
-                if out.get("output_type") != "error":
-                    continue
-                if out.get("ename") == "CellTimeoutError":
-                    outcome.note("timeout", f"a cell ran longer than {self.timeout} s and was interrupted")
-                elif out.get("ename") == "MemoryError":
-                    outcome.note("memory", f"ran out of memory ({lim.memory_mb} MiB)")
-                elif out.get("ename") == "BlockingIOError" and "temporarily unavailable" in str(out.get("evalue")):
-                    outcome.note("processes", f"hit the limit of {lim.processes} processes")
-            text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stderr")
-            if "\nMemoryError" in text:  # IPython could not even format the error
-                outcome.note("memory", f"ran out of memory ({lim.memory_mb} MiB)")
+        if "CellTimeoutError" in errors:
+            outcome.note("timeout", f"a cell ran longer than {self.timeout} s and was interrupted")
+        if "MemoryError" in errors or "\nMemoryError" in stderr:  # the latter: IPython could not format it
+            outcome.note("memory", f"ran out of memory ({lim.memory_mb} MiB)")
+        if "temporarily unavailable" in errors.get("BlockingIOError", ""):
+            outcome.note("processes", f"hit the limit of {lim.processes} processes")

@@ -1,10 +1,6 @@
-"""Due dates and late penalties per module, the nbgrader way.
-
-The due date lives in the gradebook (``Assignment.duedate``, which nbgrader's lateness uses);
-``c.LatePolicy.due_dates`` in course/nbgrader_config.py writes it there before grading, so the
-course config says it in one place. The penalty is nbgrader's AssignLatePenalties with this
-plugin (``c.AssignLatePenalties.plugin_class``): stock LateSubmissionPlugin knows only
-none/zero for the whole course; this adds a fraction of the score per started day, per module.
+"""Due dates and late penalties per module, the nbgrader way: ``c.LatePolicy.due_dates`` is written
+to the gradebook's ``Assignment.duedate`` before grading; the penalty is nbgrader's AssignLatePenalties
+with this plugin (stock LateSubmissionPlugin knows only none/zero for the whole course).
 """
 
 from __future__ import annotations

@@ -129,6 +129,3 @@ def graded_tests(nb) -> list:
     """Autograded test cells (code cells with grade: true and no solution)."""
     return [c for c in nb.cells if c.cell_type == "code" and nbgrader_meta(c).get("grade") and not nbgrader_meta(c).get("solution")]
 
-
-def written_answers(nb) -> list:
-    return [c for c in nb.cells if nbgrader_meta(c).get("grade") and nbgrader_meta(c).get("solution")]

@@ -1,8 +1,5 @@
-"""What happened while grading one submission, beyond its scores: statuses and their reasons.
-
-nbgrader's preprocessors report through log lines only; ours add notes here (one grading
-worker grades one student at a time) and autograde.py stores them in the gradebook.
-"""
+"""What happened while grading one submission besides its scores: statuses and reasons.
+nbgrader's preprocessors only log; ours note here (a worker grades one student at a time)."""
 
 from __future__ import annotations
 

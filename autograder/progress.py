@@ -1,31 +1,14 @@
-"""Plain-text progress bar and the closing summary table of a grading run (no dependencies)."""
+"""A line per graded submission while a run goes on, and the closing summary table."""
 
 from __future__ import annotations
 
 import sys
-import time
 from collections import Counter
 
 
-class Bar:
-    def __init__(self, total: int, label: str, width: int = 30):
-        self.total, self.label, self.width, self.count = total, label, width, 0
-        self.start, self.tty, self.shown = time.monotonic(), sys.stderr.isatty(), -1
-
-    def step(self) -> None:
-        self.count += 1
-        tenth = self.count * 10 // max(self.total, 1)
-        if not self.tty and tenth == self.shown:  # logs: one line per tenth, not per submission
-            return
-        self.shown = tenth
-        filled = self.width * self.count // max(self.total, 1)
-        line = f"{self.label} [{'#' * filled}{'.' * (self.width - filled)}] {self.count}/{self.total} {time.monotonic() - self.start:.0f}s"
-        sys.stderr.write(("\r" + line) if self.tty else line + "\n")
-        sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.tty and self.total:
-            sys.stderr.write("\n")
+def step(count: int, total: int, student: str, status: str) -> None:
+    sys.stderr.write(f"[{count}/{total}] {student}: {status}\n")
+    sys.stderr.flush()
 
 
 def summary(rows: list[dict]) -> None:

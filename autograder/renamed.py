@@ -1,9 +1,6 @@
-"""Notebooks submitted under another name, e.g. ``tiny (1).ipynb`` from a browser download.
-
-nbgrader grades only ``<name>.ipynb`` and gives a missing one 0 with a log line. Before grading,
-a sole notebook under another name is copied to the expected name (the learner's file stays);
-otherwise the message names what was found, so the instructor can ask for a resubmission.
-"""
+"""Notebooks submitted under another name (``tiny (1).ipynb``): nbgrader grades only <name>.ipynb.
+A sole or clearly matching notebook is copied to the expected name (the learner's file stays);
+otherwise the message names what was found."""
 
 from __future__ import annotations
 

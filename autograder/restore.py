@@ -1,8 +1,5 @@
-"""nbgrader's OverwriteCells, noting what it put back so the grade export can say `restored`.
-
-Stock OverwriteCells reports changed locked cells, cell types and points to the log only; an
-instructor reading the grades needs it per submission, in words that do not accuse. Configure
-``c.RestoreCells.add_missing_cells = True`` so deleted test cells come back and are scored.
+"""nbgrader's OverwriteCells, noting what it put back so the grade export can say `restored`
+(stock logs it only). ``c.RestoreCells.add_missing_cells = True`` brings deleted test cells back.
 """
 
 from __future__ import annotations

@@ -1,12 +1,8 @@
-"""Cells that appear twice: answers split in two, locked cells copied.
-
-JupyterLab's Split Cell copies the nbgrader metadata to both parts. nbgrader's DeduplicateIds
-keeps the last copy and leaves the others an empty nbgrader entry, which its CheckCellMetadata
-then rejects, failing the whole notebook (nbgrader 0.9.6). Running before DeduplicateIds, this
-keeps every part where the learner put it: earlier parts of a code answer become ordinary code
-cells (their code runs in place); parts of a written answer join its last part (the tutor marks
-the whole text); extra copies of a locked cell become ordinary cells and nbgrader restores the
-last copy.
+"""Cells that appear twice: answers split in two (JupyterLab's Split Cell copies the nbgrader
+metadata), locked cells copied. nbgrader's DeduplicateIds keeps the last copy and leaves the others
+an empty nbgrader entry that CheckCellMetadata rejects, failing the notebook (0.9.6). Run before
+it, this keeps every part in place: earlier parts of a code answer become ordinary cells (their
+code runs), parts of a written answer join its last part, extra locked copies become ordinary.
 """
 
 from __future__ import annotations
