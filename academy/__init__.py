@@ -27,3 +27,15 @@ def setup():
     else:  # a learner's Run All goes past unanswered exercises; under nbgrader stubs must fail
         unanswered.register()
     plotting.use_course_style()
+
+
+def progress(workspace=None, chart: bool = True) -> None:
+    """Where you stand: per module, exercises correct, tried and not started, and points.
+
+    Prints a table and (``chart=True``) draws a small chart with its text description. Counts
+    come from your own checks, recorded on this computer (outcomes only, never answers); the
+    exercises and points come from the workspace notebooks around the working directory.
+    """
+    from academy import learner_progress
+
+    learner_progress.show(workspace, draw=chart)

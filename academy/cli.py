@@ -120,6 +120,32 @@ def _workspace(args) -> int:
     return 0
 
 
+def _progress(args) -> int:
+    from academy import learner_progress, paths
+
+    workspace = Path(args.dir) if args.dir else learner_progress.find_workspace()
+    if workspace is None and paths.repo_root() and (paths.repo_root() / "workspace").is_dir():
+        workspace = paths.repo_root() / "workspace"  # run.py lab's default
+    try:
+        rows = learner_progress.summary(workspace)
+    except learner_progress.ProgressError as error:
+        print(f"academy progress: {error}", file=sys.stderr)
+        return 2
+    print(learner_progress.table(rows))
+    if args.chart and rows:
+        ax = learner_progress.chart(rows)
+        ax.figure.savefig(args.chart, bbox_inches="tight")
+        print(f"chart: {args.chart}\nFigure description: {learner_progress.describe(rows)}")
+    return 0
+
+
+def _site(args) -> int:
+    from autograder import site
+
+    print(f"course website: {site.build(Path(args.out).resolve())}")
+    return 0
+
+
 def _clean(args) -> int:
     from autograder import course, notebooks
 
@@ -191,6 +217,15 @@ def build_parser() -> argparse.ArgumentParser:
     ws = sub.add_parser("workspace", help="copy released modules into a learner workspace")
     ws.add_argument("--dir", default="workspace")
     ws.set_defaults(run=_workspace)
+
+    pr = sub.add_parser("progress", help="your progress: per module, exercises correct / tried / not started, points")
+    pr.add_argument("--dir", help="the workspace (default: the one around this folder, else ./workspace)")
+    pr.add_argument("--chart", metavar="FILE.png", help="also save the progress chart here")
+    pr.set_defaults(run=_progress)
+
+    si = sub.add_parser("site", help="build the course website (Jupyter Book, offline) from the released modules")
+    si.add_argument("--out", default="_site", help="folder for the book's sources and HTML (default: _site)")
+    si.set_defaults(run=_site)
 
     cl = sub.add_parser("clean", help="strip outputs and normalise metadata of source notebooks")
     cl.add_argument("notebooks", nargs="*")

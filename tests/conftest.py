@@ -9,6 +9,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def progress_kept_apart(tmp_path_factory):
+    """Checks run by tests record learner progress in a throwaway file, not the tester's own."""
+    os.environ["ACADEMY_PROGRESS"] = str(tmp_path_factory.mktemp("progress") / "progress.json")
+
+
 def module_ids() -> list[str]:
     return sorted(p.parent.name for p in ROOT.glob("modules/[0-9][0-9]-*/*.ipynb"))
 

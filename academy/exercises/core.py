@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-from academy import mode
+from academy import learner_progress, mode
 from academy.exercises.running import NotAttempted, TooSlow, Wrong, _TooSlow, quiet, time_limit  # noqa: F401 (re-exported)
 
 
@@ -168,6 +168,7 @@ class Exercise:
     def check(self, namespace: dict | None = None) -> None:
         """Check your answer and say what, if anything, is wrong."""
         result = self.evaluate(namespace if namespace is not None else _caller_namespace())
+        learner_progress.note(self.id, result.outcome.value)  # the outcome only, never the answer
         print(self._format(result))
 
     def grade(self, namespace: dict | None = None) -> None:
@@ -179,6 +180,7 @@ class Exercise:
         result = self.evaluate(namespace if namespace is not None else _caller_namespace())
         if not result.correct and mode.under_grader():
             raise NotYet(self._format(result))
+        learner_progress.note(self.id, result.outcome.value)
         print(self._format(result))
         if not result.correct:
             print("(This cell is the grader's test: it scores zero until your answer passes.)")
