@@ -36,7 +36,8 @@ def run_child(module: str, cases: bool = False, only: list[str] | None = None, s
     """
     with tempfile.TemporaryDirectory(prefix="academy-fingerprints-") as tmp:
         out = Path(tmp) / "result.json"
-        env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "ACADEMY_MODE": "graded"}
+        env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "ACADEMY_MODE": "graded",
+               "ACADEMY_PROGRESS": str(Path(tmp) / "progress.json")}  # never the maintainer's own progress
         env.pop("NBGRADER_EXECUTION", None)
         env["PYTHONPATH"] = os.pathsep.join([str(paths.require_repo())] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         cmd = [sys.executable, "-m", "autograder.fingerprints.child", module, str(out)] + (["--cases"] if cases else [])
