@@ -129,3 +129,21 @@ def _call(func, name: str, shown: str, args: list, kwargs: dict):
     if got is None:
         raise Wrong(f"`{shown}` returned None. Did you forget `return`?")
     return got
+
+
+@contextlib.contextmanager
+def at_most(seconds: float, what: str):
+    """For teaching cells: run the block for at most ``seconds``; if it runs out, say so and carry on.
+
+    A teaching cell that runs the learner's functions many times is bounded with it, so that a
+    correct but slow answer shortens a demonstration instead of stalling the notebook (and, under
+    the grader, every test cell after it).
+    """
+    try:
+        with time_limit(seconds) as limit:
+            yield
+    except TooSlow as slow:
+        if slow is not limit:
+            raise
+        print(f"Stopped {what} after {seconds:g} seconds: your function is correct but slow here. "
+              "The rest of the notebook runs on.")
