@@ -380,10 +380,12 @@ class Deployment:
         self.accounts: list[str] = []
         self.timings: dict[str, float] = {}
 
-    def open(self) -> "Deployment":
+    def open(self, start_hub: bool = True) -> "Deployment":
         self.env_dir = hub_environment(self.timings)
         self.proxy = proxy_command()
         self.db_url = self.pg.start()
+        if not start_hub:  # graders only: the environment and the gradebook
+            return self
         add_group(self.staff)
         (self.run / "home").mkdir(mode=0o755)
         for name in [self.grader, *self.instructors]:
@@ -417,6 +419,22 @@ class Deployment:
         for path in [self.top, *self.top.rglob("*")]:
             shutil.chown(path, self.grader, self.staff)
             path.chmod(0o2770 if path.is_dir() else 0o660)
+
+    def grading_course(self, name: str, module: str, submissions: dict[str, Path]) -> dict:
+        """A second course checkout with ``submissions`` ({student: submitted folder}) already
+        collected and its own PostgreSQL database: for graders that split the students.
+        Returns the grader environment that points at it."""
+        top = self.run / "grading" / name
+        shutil.copytree(REPO / "modules" / module, top / "modules" / module, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        (top / "course").mkdir(parents=True)
+        for config in ("nbgrader_config.py", "sandbox.yaml"):
+            if (REPO / "course" / config).exists():
+                shutil.copy(REPO / "course" / config, top / "course")
+        for student, folder in submissions.items():
+            shutil.copytree(folder, top / "course" / "submitted" / student / module)
+        self.pg._run(str(self.pg.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.pg.port), "-U", "postgres", name,
+                     env={"PGPASSWORD": self.pg.password, "PATH": "/usr/bin:/bin"})
+        return self.grader_env(ACADEMY_REPO=str(top), ACADEMY_DB_URL=self.pg.url(name))
 
     def grader_env(self, **extra: str) -> dict:
         """The environment of a grader host's `academy` command (root, for the sandbox)."""

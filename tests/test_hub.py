@@ -421,3 +421,39 @@ def test_documented_login_is_oidc_over_https_and_the_dummy_stays_on_loopback(tmp
         load(ACADEMY_HUB_AUTH="dummy", ACADEMY_HUB_SSL_CERT="x", ACADEMY_HUB_SSL_KEY="y")
     with pytest.raises(SystemExit, match="plain http"):
         load(ACADEMY_HUB_BIND_URL="http://0.0.0.0:8000/")
+
+
+@needs_machine
+def test_two_graders_sharing_the_gradebook_split_the_students(hub):
+    """Two `academy autograde --shard K/2` processes at once, one PostgreSQL gradebook: every
+    submission graded exactly once, with the score it earns."""
+    assert STATE.get("done"), "runs after the hub loop above (it reuses the learners' real submissions)"
+    submitted = hub.top / "course" / "submitted"
+    students = {f"learner-{i:02d}": (ANN if i % 2 else BEN) for i in range(1, 9)}
+    env = hub.grading_course("shards", MODULE, {s: submitted / who / MODULE for s, who in students.items()})
+    hub.academy("release", MODULE, env=env)  # the instructor's step, before any grader starts
+    import subprocess
+
+    graders = [subprocess.Popen([str(hub.env_dir / "bin" / "academy"), "autograde", MODULE, "--shard", f"{k}/2", "--jobs", "1"],
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                cwd=env["ACADEMY_REPO"], start_new_session=True) for k in (1, 2)]
+    try:
+        outputs = [g.communicate(timeout=900)[0] for g in graders]
+    finally:
+        for g in graders:
+            if g.poll() is None:
+                os.killpg(g.pid, 9)
+                g.wait()
+    assert all(g.returncode == 0 for g in graders), outputs
+    graded_by = [{line.split()[0] for line in out.splitlines() if line.split() and line.split()[0] in students} for out in outputs]
+    assert graded_by[0] and graded_by[1], f"each grader takes a share: {graded_by}"
+    assert not graded_by[0] & graded_by[1], f"graded twice: {graded_by[0] & graded_by[1]}"
+    assert graded_by[0] | graded_by[1] == set(students), "none lost"
+
+    out = Path(env["ACADEMY_REPO"]) / "grades.csv"
+    hub.academy("grades", "--csv", str(out), MODULE, env=env)
+    rows = {r["student_id"]: r for r in csv.DictReader(out.open())}
+    assert set(rows) == set(students)
+    for student, who in students.items():
+        assert rows[student]["status"] == "graded", rows[student]
+        assert float(rows[student]["score"]) == autograded_points({} if who == ANN else WRONG), rows[student]
