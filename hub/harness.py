@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import pwd
+import re
 import secrets
 import shutil
 import signal
@@ -353,6 +354,43 @@ def kill_marked(marker: str) -> None:
                 os.kill(int(proc.name), signal.SIGKILL)
         except (OSError, ProcessLookupError):
             pass
+
+
+# --- learners' answers ----------------------------------------------------------------------
+
+def source_cells(module: str) -> dict[str, dict]:
+    """The module's source cells with an nbgrader grade_id, by id."""
+    nb = json.loads(next((REPO / "modules" / module).glob("*.ipynb")).read_text())
+    return {c["metadata"]["nbgrader"]["grade_id"]: c for c in nb["cells"] if "grade_id" in c["metadata"].get("nbgrader", {})}
+
+
+def solution_of(cell: dict) -> str:
+    """A source cell's solution, markers removed: what a learner who got it right would type."""
+    lines = "".join(cell["source"]).splitlines()
+    return "\n".join(line for line in lines if not re.match(r"\s*#+ (BEGIN|END) SOLUTION", line))
+
+
+def answered(module: str, released: dict, overrides: dict[str, str] | None = None) -> dict:
+    """The released notebook with every answer filled in (right unless ``overrides`` says otherwise);
+    written answers in a learner's own words, never the model answer."""
+    sources, overrides = source_cells(module), overrides or {}
+    for cell in released["cells"]:
+        meta = cell["metadata"].get("nbgrader", {})
+        if meta.get("solution"):
+            gid = meta["grade_id"]
+            if cell["cell_type"] == "markdown":
+                cell["source"] = overrides.get(gid, "Few respondents stand behind that share, so its range is wide.")
+            else:
+                cell["source"] = overrides.get(gid, solution_of(sources[gid]))
+    return released
+
+
+def autograded_points(module: str, wrong: dict[str, str] | None = None) -> float:
+    """Points of the automatic test cells, less those of the exercises answered wrongly."""
+    lost = {gid.replace("_answer", "_tests") for gid in (wrong or {})}
+    return float(sum(c["metadata"]["nbgrader"]["points"] for gid, c in source_cells(module).items()
+                     if c["metadata"]["nbgrader"].get("grade") and not c["metadata"]["nbgrader"].get("solution")
+                     and gid not in lost))
 
 
 # --- a whole deployment ---------------------------------------------------------------------

@@ -17,7 +17,7 @@ variables so that the same file serves the loopback test and a real deployment:
   ACADEMY_HUB_STATE       hub database, cookie secret (default /srv/academy/hub-state)
   ACADEMY_HUB_BIND_URL    default https://0.0.0.0:443/ (the test binds http://127.0.0.1:PORT/)
   ACADEMY_HUB_SSL_CERT, ACADEMY_HUB_SSL_KEY   TLS certificate and key (required for https)
-  ACADEMY_HUB_AUTH        "oauth" (default: GenericOAuthenticator, settings below) or
+  ACADEMY_HUB_AUTH        "oauth" (default: LocalGenericOAuthenticator, settings below) or
                           "dummy" (tests only; refused unless the hub binds to 127.0.0.1)
   OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_CALLBACK_URL, OAUTH2_AUTHORIZE_URL,
   OAUTH2_TOKEN_URL, OAUTH2_USERDATA_URL       read by GenericOAuthenticator itself
@@ -84,8 +84,9 @@ if os.environ.get("ACADEMY_HUB_AUTH", "oauth") == "dummy":
     c.DummyAuthenticator.password = os.environ["ACADEMY_HUB_DUMMY_PASSWORD"]
 else:
     # Government single sign-on speaks OpenID Connect: GenericOAuthenticator reads the
-    # OAUTH_* / OAUTH2_* variables listed above; usernames are the Unix account names.
-    c.JupyterHub.authenticator_class = "generic-oauth"
+    # OAUTH_* / OAUTH2_* variables listed above. Its "local" form maps each login to the Unix
+    # account of the same name (create them with useradd; see hub/README.md).
+    c.JupyterHub.authenticator_class = "local-generic-oauth"
     c.GenericOAuthenticator.scope = ["openid", "profile", "email"]
     c.GenericOAuthenticator.username_claim = os.environ.get("ACADEMY_OAUTH_USERNAME_CLAIM", "preferred_username")
     c.GenericOAuthenticator.login_service = os.environ.get("ACADEMY_OAUTH_LOGIN_SERVICE", "single sign-on")
