@@ -7,6 +7,7 @@ run's pass mark an error output (SaveAutoGrades then scores it 0); patching is n
 from __future__ import annotations
 
 import inspect
+import pkgutil
 import re
 import secrets
 
@@ -17,8 +18,16 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from autograder import guard, outcome
 
 # Modules whose attributes the tests rely on; patched attributes are put back before each test.
-PROTECT = ["academy", "academy.exercises", "academy.data", "numpy", "numpy.testing", "pandas",
-           "pandas.testing", "math", "unittest", "unittest.case"]
+def _exercise_modules(assignment: str) -> list[str]:
+    """academy.exercises' shared modules and this module's own (mNN), found without importing them."""
+    import academy.exercises
+
+    names = [m.name for m in pkgutil.iter_modules(academy.exercises.__path__)]
+    return [f"academy.exercises.{n}" for n in names if not re.fullmatch(r"m\d\d", n) or n == f"m{assignment[:2]}"]
+
+
+PROTECT = ["academy", "academy.exercises", "academy.data", "numpy", "numpy.testing", "pandas", "pandas.testing",
+           "math", "unittest", "unittest.case"]
 PROTECT_ROOTS = ["academy", "numpy", "pandas", "math", "unittest", "pytest"]
 BLOCKED_EVENTS = ["sys.settrace", "sys.setprofile", "gc.get_referrers", "gc.get_referents",
                   "gc.get_objects", "sys._current_frames"]
@@ -56,7 +65,8 @@ class GuardTests(NbGraderPreprocessor):
                 cell.source = f"{name}({grade_id!r})"
         resources["guard"] = {"tests": tests, "file": SECRET_FILE, "secret": {
             "nonce": nonce, "guard": name, "tests": tests, "mark": guard.MARK,
-            "protect": PROTECT, "protect_roots": PROTECT_ROOTS, "blocked_events": BLOCKED_EVENTS}}
+            "protect": PROTECT + _exercise_modules(resources["nbgrader"]["assignment"]),
+            "protect_roots": PROTECT_ROOTS, "blocked_events": BLOCKED_EVENTS}}
         nb.cells.insert(0, nbformat.v4.new_code_cell(bootstrap_source(), id=BOOTSTRAP_ID))
         return nb, resources
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from jupyter_client import AsyncKernelManager
 from jupyter_client.kernelspec import KernelSpec
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer, Unicode
 
@@ -81,8 +81,12 @@ class SandboxedExecute(Execute):
         watchdog.start()
         try:
             nb, resources = super().preprocess(nb, resources, km=km)
-        except DeadKernelError:
+        except CellTimeoutError:  # the interrupt went unanswered (a fork bomb, a blocked kernel)
+            outcome.note("timeout", f"a cell ran past {self.timeout} s and could not be interrupted; later cells were not run")
+        except (DeadKernelError, RuntimeError) as error:  # RuntimeError: the kernel never answered
             code = km.provisioner.process.poll() if km.provisioner and km.provisioner.process else None
+            if isinstance(error, RuntimeError) and "kernel" not in str(error).lower():
+                raise
             if self._stopped == "timeout":
                 outcome.note("timeout", f"stopped at the {lim.wall_seconds} s wall-time limit")
             elif code in (128 + signal.SIGXCPU, -signal.SIGXCPU):

@@ -57,3 +57,5 @@ def test_release_fetch_submit_collect_grade(tmp_path):
     academy("grades", "--csv", str(out), env=env)
     rows = {r["student_id"]: r for r in csv.DictReader(out.open())}
     assert float(rows[student]["score"]) == 4.0 and rows[student]["status"] == "graded"
+    # The submission time travels from the exchange through collect into the gradebook.
+    assert rows[student]["submitted_at"].startswith("20") and rows[student]["late_seconds"] == "0"
