@@ -80,14 +80,25 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def integrity(res: dict) -> tuple[str, int | None]:
+    """A resource's expected ("sha256:<hex>", size in bytes); ("", None) when it declares none.
+
+    CSV resources use the Data Package's own ``hash`` and ``bytes``; Parquet resources keep them in
+    the project's ``integrity`` field, because the standard validator cannot check them on Parquet.
+    """
+    own = res.get("integrity", {})
+    return res.get("hash", own.get("hash", "")), res.get("bytes", own.get("bytes"))
+
+
 def load(name: str) -> pd.DataFrame:
     """Load a course dataset by name, checked against its schema."""
     res = resource(name)
     path = package_dir() / res["path"]
     if not path.is_file():
         raise DatasetError(f"Dataset {name!r} is missing: {path} does not exist. {REBUILD}")
-    expected = res.get("hash", "")
-    if expected.startswith("sha256:") and sha256(path) != expected.split(":", 1)[1]:
+    expected, size = integrity(res)
+    if (size is not None and path.stat().st_size != size) or (
+            expected.startswith("sha256:") and sha256(path) != expected.split(":", 1)[1]):
         raise DatasetError(f"Dataset {name!r} is corrupt: {path.name} does not match its checksum. {REBUILD}")
     try:
         frame = _read(path, res)

@@ -127,8 +127,16 @@ def _resource(meta: dict, out_dir: Path, rel: str, sources: list[dict], licenses
     path = out_dir / rel
     fmt = path.suffix.lstrip(".")
     res = {k: v for k, v in meta.items() if k not in ("schema", "datasheet", "format")}
-    res.update(path=rel, format=fmt, hash="sha256:" + data.sha256(path), bytes=path.stat().st_size,
-               licenses=licenses, sources=sources, datasheet=f"datasheets/{meta.get('datasheet', meta['name'])}.md",
+    res.update(path=rel, format=fmt)
+    # Integrity: the standard `hash` and `bytes` for CSV. Frictionless cannot check those on a Parquet
+    # file (it reads Parquet by columns, not as a byte stream, and reports the resource invalid), so
+    # Parquet keeps them in the project's own `integrity` field, which academy.data checks on load.
+    checks = {"hash": "sha256:" + data.sha256(path), "bytes": path.stat().st_size}
+    if fmt == "csv":
+        res.update(checks)
+    else:
+        res["integrity"] = checks
+    res.update(licenses=licenses, sources=sources, datasheet=f"datasheets/{meta.get('datasheet', meta['name'])}.md",
                schema=meta["schema"])
     if fmt == "csv":
         res.update(mediatype="text/csv", encoding="utf-8",

@@ -30,14 +30,19 @@ def _rows(res: dict, folder: Path) -> str:
         return f"{sum(1 for _ in handle) - 1:,}"  # no field holds a line break
 
 
+def _bytes(res: dict) -> int:
+    # Parquet resources keep their size in the project's own `integrity` field (see build.py).
+    return res["bytes"] if "bytes" in res else res["integrity"]["bytes"]
+
+
 def readme(package: dict, folder: Path) -> str:
     lines = []
     for res in package["resources"]:
-        b = res["bytes"]
+        b = _bytes(res)
         size = f"{b / 1e6:.1f} MB" if b >= 100_000 else f"{b / 1e3:.0f} kB" if b >= 1_000 else f"{b} B"
         lines.append(f"| `{res['name']}` | {res['title']} | {res['format']} | {_rows(res, folder)} | {size} "
                      f"| [{res['datasheet']}]({res['datasheet']}) |")
-    total = sum(r["bytes"] for r in package["resources"]) / 1e6
+    total = sum(_bytes(r) for r in package["resources"]) / 1e6
     return README_HEAD + "\n".join(lines) + f"\n\nTotal: {total:.1f} MB in {len(lines)} datasets.\n"
 
 

@@ -54,7 +54,7 @@ def test_committed_data_is_what_the_generators_make(tmp_path):
     _build_module().build(tmp_path)
     built = json.loads((tmp_path / "datapackage.json").read_text())
     committed = json.loads((DATASETS / "datapackage.json").read_text())
-    assert [(r["name"], r["hash"]) for r in built["resources"]] == [(r["name"], r["hash"]) for r in committed["resources"]]
+    assert [(r["name"], data.integrity(r)) for r in built["resources"]] == [(r["name"], data.integrity(r)) for r in committed["resources"]]
 
 
 def test_readme_catalogue_is_up_to_date():
@@ -81,7 +81,8 @@ def test_small_area_tables_add_up_to_the_microdata():
 def test_every_resource_is_fully_described():
     package = json.loads((DATASETS / "datapackage.json").read_text())
     for res in package["resources"]:
-        assert {"name", "title", "description", "path", "hash", "datasheet", "licenses", "sources", "schema"} <= set(res)
+        assert {"name", "title", "description", "path", "datasheet", "licenses", "sources", "schema"} <= set(res)
+        assert data.integrity(res)[0].startswith("sha256:") and data.integrity(res)[1], res["name"]
         assert res["schema"].get("primaryKey"), res["name"]
         for f in res["schema"]["fields"]:
             assert f["type"] in {"string", "integer", "number", "boolean", "date"} and f.get("description"), (res["name"], f)
