@@ -8,10 +8,25 @@ import pytest
 
 from academy import mode
 from academy.exercises import Exercise, Outcome
+from academy.exercises.core import Wrong
 from academy.exercises.checks import Behaves, Calls, Columns, Has, IsA, Matches, Rows
 from academy.exercises.fingerprints import fingerprint, matches
 
 SECRET = 273.5
+
+# What `academy fingerprints` would write for the two test exercises of a module "99".
+STORE_99 = {"exercises": {
+    "count": {"value": {"expected": fingerprint(SECRET, "99/count/value", 0.5),
+                        "mistakes": {"wrong-percent": fingerprint(SECRET / 10, "99/count/value", 0.5)}}},
+    "add": {"visible": {"expected": fingerprint(5, "99/add/visible"), "mistakes": {}}},
+}}
+
+
+@pytest.fixture(autouse=True)
+def module_99(monkeypatch):
+    from academy.exercises import fingerprints as stored_fingerprints
+
+    monkeypatch.setattr(stored_fingerprints, "stored", lambda module: STORE_99 if module == "99" else {})
 
 
 def number_exercise():
@@ -22,14 +37,16 @@ def number_exercise():
         [
             IsA("answer", "number"),
             Has("answer", lambda v: v >= 0, "A count cannot be negative."),
-            Matches(
-                "answer",
-                fingerprint(SECRET, "ex99_01", 0.5),
-                mistakes=[(fingerprint(SECRET / 10, "ex99_01", 0.05), "Looks like a percentage, not a count.")],
-            ),
+            Matches("answer", key="value", step=0.5, mistakes={"wrong-percent": "Looks like a percentage, not a count."}),
         ],
         hints=["Think about the base.", "Multiply the share by the base."],
+        name="count",
     )
+
+
+def _handles_negatives(f):
+    if f(-1, 1) != 0:
+        raise Wrong("It should handle negative numbers.")
 
 
 def function_exercise():
@@ -37,11 +54,8 @@ def function_exercise():
         "ex99_02",
         "Add",
         ("add",),
-        [
-            IsA("add", "function"),
-            Calls("add", (2, 3), fingerprint(5, "ex99_02")),
-            Behaves("add", lambda f: None if f(-1, 1) == 0 else "It should handle negative numbers."),
-        ],
+        [IsA("add", "function"), Calls("add", (2, 3), key="visible"), Behaves("add", _handles_negatives)],
+        name="add",
     )
 
 
@@ -265,6 +279,13 @@ def test_a_missing_fingerprint_is_an_instructor_problem_not_a_learner_one(monkey
     assert result.outcome is Outcome.INCORRECT and "tell your instructor" in result.message
 
 
+def test_pasted_fingerprints_and_returned_feedback_are_refused():
+    with pytest.raises(TypeError, match="generated, not pasted"):
+        Matches("x", fingerprint(1, "s"))
+    ex = Exercise("ex99_09", "Old", ("f",), [Behaves("f", lambda f: "feedback as text")])
+    assert "raise Wrong" in ex.evaluate({"f": len}).message
+
+
 def test_fingerprinted_checks_need_distinct_keys():
     with pytest.raises(ValueError, match="share a key"):
         Exercise("ex99_05", "Two", ("f",), [Calls("f", (1,), key="k"), Calls("f", (2,), key="k")], name="two")
@@ -440,15 +461,13 @@ def test_hidden_tests_use_no_private_helper_of_the_exercise_package(package):
 @pytest.mark.parametrize("package", CONVERTED)
 def test_converted_packages_use_one_protocol_and_no_legacy(package):
     """Checks raise Wrong/NotAttempted (no returned feedback strings), fingerprints come from
-    fingerprints.json (no pasted specs, no salt_id)."""
+    fingerprints.json (pasted specs are refused when the check is built)."""
     module = __import__(f"academy.exercises.{package}", fromlist=["__all__"])
     for name in module.__all__:
         ex = getattr(module, name)
         if not re.fullmatch(r"q\d+", name):
             continue
-        assert not ex.salt_id, f"{ex.id}: salts come from the name"
-        for check in ex.checks:
-            assert not getattr(check, "legacy", False), f"{ex.id}: a pasted fingerprint in {type(check).__name__}"
+        assert ex.name, f"{ex.id}: salts come from the name"
     for path in (PACKAGE / package).glob("q[0-9][0-9]_*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         tests = {call.args[1].id for call in ast.walk(tree) if isinstance(call, ast.Call)

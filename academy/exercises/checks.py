@@ -125,8 +125,7 @@ class Rows:
 class Behaves:
     """A learner's function has a property on inputs built at check time (randomised, larger, edge cases).
 
-    ``test(func)`` raises ``Wrong("feedback")`` when the property does not hold, or returns.
-    (LEGACY: a returned string is read as feedback; modules 01-05 still do that.)
+    ``test(func)`` raises ``Wrong("feedback")`` when the property does not hold, or returns None.
     """
 
     name: str
@@ -142,8 +141,8 @@ class Behaves:
             raise
         except Exception as error:
             raise Wrong(f"`{self.name}` raised {type(error).__name__}: {error}")
-        if problem:
-            raise Wrong(problem)
+        if problem is not None:  # one protocol: feedback is raised, never returned
+            raise TypeError(f"the Behaves test of `{self.name}` returned {problem!r}; raise Wrong(feedback) instead")
 
 
 # The checks that compare with the reference answer live in compare.py; import them from here.

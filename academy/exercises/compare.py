@@ -30,11 +30,10 @@ class Fingerprinted:
         self.key, self.step, self.table_key = key or self.name, step, table_key
         self.transform = transform or (lambda value: value)
         self.message, self.shown = message, shown or self.name
-        self.legacy = expected is not None  # LEGACY: a pasted spec salted with the exercise id
-        if self.legacy:
-            self.expected, self.mistakes, self.fingerprinted = expected, list(mistakes or []), False
-        else:
-            self.mistakes = dict(mistakes or {})
+        if expected is not None or not isinstance(mistakes or {}, dict):
+            raise TypeError(f"{type(self).__name__}({self.name!r}): fingerprints are generated, not pasted — give a "
+                            "key= and mistakes={fixture: feedback}, then run `academy fingerprints`")
+        self.mistakes = dict(mistakes or {})
         self.exercise = None
 
     def bind(self, exercise) -> None:
@@ -55,20 +54,15 @@ class Fingerprinted:
         except Exception:
             raise Wrong(f"`{self.shown}` does not give the kind of value the prompt asks for.")
 
-    def _verify(self, got, salt) -> None:
+    def _verify(self, got, salt=None) -> None:
         prefix = "" if isinstance(self, Matches) else f"`{self.shown}`: "
-        if self.legacy:
-            known = [(spec, feedback) for spec, feedback in self.mistakes]
-            if matches(got, self.expected, salt):
-                return
-        else:
-            entry = self.exercise.stored(self.key)
-            salt = self.exercise.salt_for(self.key)
-            if self.expects and matches(got, entry["expected"], salt):
-                return
-            known = [(entry["mistakes"][f], feedback) for f, feedback in self.mistakes.items() if f in entry.get("mistakes", {})]
-        for spec, feedback in known:
-            if matches(got, spec, salt):
+        entry = self.exercise.stored(self.key)
+        salt = self.exercise.salt_for(self.key)
+        if self.expects and matches(got, entry["expected"], salt):
+            return
+        for fixture, feedback in self.mistakes.items():
+            spec = entry.get("mistakes", {}).get(fixture)
+            if spec is not None and matches(got, spec, salt):
                 raise Wrong(prefix + feedback)
         if not self.expects:
             return

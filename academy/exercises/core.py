@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, field
 
 from academy import learner_progress, mode
-from academy.exercises.running import NotAttempted, TooSlow, Wrong, _TooSlow, quiet, time_limit  # noqa: F401 (re-exported)
+from academy.exercises.running import NotAttempted, TooSlow, Wrong, quiet, time_limit  # noqa: F401 (re-exported)
 
 
 class Outcome(enum.Enum):
@@ -87,7 +87,6 @@ class Exercise:
     time_limit: float = TIME_LIMIT_SECONDS
     too_slow: str = ""  # advice when the learner's code runs out of time (a likely endless loop)
     name: str = ""  # stable slug; required for checks that read fingerprints.json
-    salt_id: str = ""  # LEGACY (single-file modules with pasted fingerprints); remove with them
     _hints_shown: int = 0
 
     def __post_init__(self):
@@ -146,7 +145,7 @@ class Exercise:
     def _run_checks(self, values: dict) -> Result:
         for check in self.checks:
             try:
-                check(values, self.salt)
+                check(values, self.salt_for(""))  # a plain check(values, salt) may salt with it
             except NotAttempted as stop:
                 return Result(Outcome.NOT_ATTEMPTED, str(stop) or "The stub is still in place.")
             except Wrong as wrong:
@@ -158,11 +157,6 @@ class Exercise:
             except Exception as error:  # a learner's code failed inside a check
                 return Result(Outcome.INCORRECT, f"Checking your answer raised {type(error).__name__}: {error}")
         return Result(Outcome.CORRECT, "")
-
-    @property
-    def salt(self) -> str:
-        """LEGACY salt of pasted fingerprints (the exercise id); new checks use ``salt_for``."""
-        return self.salt_id or self.id
 
     # -- what learners call ---------------------------------------------------------------
     def check(self, namespace: dict | None = None) -> None:

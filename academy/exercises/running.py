@@ -68,7 +68,6 @@ def time_limit(seconds: float):
                 signal.setitimer(signal.ITIMER_REAL, max(foreign_left - (time.monotonic() - started), 0.001))
 
 
-_TooSlow = TooSlow  # old name, kept while modules 01-05 move to the package layout
 
 
 @contextlib.contextmanager
