@@ -150,7 +150,10 @@ def serve(command: list[str], env: dict, cwd: Path) -> int:
 def lab(args: list[str]) -> int:
     no_browser = "--no-browser" in args
     instructor = "--instructor" in args
-    port = choose_port(int(args[args.index("--port") + 1]) if "--port" in args else 8888)
+    try:
+        port = choose_port(int(args[args.index("--port") + 1]) if "--port" in args else 8888)
+    except (ValueError, IndexError):
+        sys.exit("--port needs a port number, e.g. --port 8890")
     token = secrets.token_hex(16)
     if instructor:
         # nbgrader's tools read course/nbgrader_config.py from the folder the server starts in.

@@ -135,7 +135,7 @@ class SkipUnanswered(ast.NodeTransformer):
     def _waiting_for(self, statement: ast.AST, bound: set[str], stubs: set[str]) -> list[str]:
         used = _used_names(statement) - _bound_names(statement)
         undefined = {n for n in used - bound if n not in self.namespace and not hasattr(builtins, n)}
-        if not self.stub_met:
+        if undefined and not self.stub_met:
             undefined &= _answer_names()  # otherwise a plain NameError, as usual
         return [f"`{n}` (still the stub)" for n in sorted(used & stubs)] + [f"`{n}`" for n in sorted(undefined - stubs)]
 
