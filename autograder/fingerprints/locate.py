@@ -31,11 +31,12 @@ def describe(module: str, number: int) -> list[str]:
     if not mine:
         raise ValueError(f"{module} has no exercise {number} (no cell with a grade id {exercise_id}_*)")
     first = mine[0].index
-    before = [c for c in cells[:first] if c.kind == "markdown"]
-    prompt = next((c for c in reversed(before) if "xercise" in c.source.lstrip().splitlines()[0]), before[-1] if before else None)
+    # the template puts the prompt (markdown) right before the exercise's first cell
+    prompt = cells[first - 1] if first and cells[first - 1].kind == "markdown" else None
     lines = [f"{exercise_id} — module {module}, exercise {int(number)}", f"notebook      {_rel(source)}"]
     if prompt:
-        lines.append(f"  prompt      cell {prompt.index}: {prompt.source.splitlines()[0].lstrip('# ')}")
+        heading = next((line for line in prompt.source.splitlines() if line.strip()), "")
+        lines.append(f"  prompt      cell {prompt.index}: {heading.lstrip('# ')[:90]}")
     for cell in mine:
         role = cell.grade_id[len(exercise_id) + 1:]
         extra = f" ({cell.points:g} points)" if cell.points else ""
