@@ -1,7 +1,8 @@
 """Running learner code safely: a time limit that nests, and output that cannot reach stderr.
 
-``time_limit`` and ``quiet`` are what checks, the teaching helpers and the fingerprint generator
-use; ``checks.call_learner`` wraps them for one call of learner code.
+``call_learner`` is the one way checks call learner code (the stub reads as not attempted; an
+optional time limit gives feedback); ``at_most`` bounds a teaching cell's loop over learner
+code; ``time_limit`` and ``quiet`` are the parts both use, as does the fingerprint generator.
 """
 
 from __future__ import annotations
