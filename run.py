@@ -161,7 +161,7 @@ def lab(args: list[str]) -> int:
     else:
         folder = Path(args[args.index("--dir") + 1]).resolve() if "--dir" in args else ROOT / "workspace"
         try:
-            prepared = subprocess.run([str(BIN / "academy"), "workspace", "--dir", str(folder)], env=tool_env())
+            prepared = subprocess.run([str(PYTHON), "-m", "academy.workspace", "--dir", str(folder)], env=tool_env())
         except KeyboardInterrupt:
             return 130
         if prepared.returncode != 0:

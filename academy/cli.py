@@ -111,13 +111,9 @@ def _grades(args) -> int:
 
 def _workspace(args) -> int:
     from academy import workspace
-    from autograder import course, release
 
-    # Only modules whose source changed are released again (keyed on content): a warm start is quick.
-    for line in workspace.prepare(Path(args.dir).resolve(), course.root(), course.modules(), release.release):
-        print(line)
-    print(f"workspace ready: {Path(args.dir).resolve()}")
-    return 0
+    # Only modules whose source changed are released again (keyed on content).
+    return workspace.main(["--dir", args.dir])
 
 
 def _progress(args) -> int:

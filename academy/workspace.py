@@ -136,19 +136,26 @@ def sync(release_dir: Path, workspace: Path) -> list[str]:
     """Copy every released file into the workspace; return what happened, a line per file.
 
     The ledger (``workspace/.academy-delivered.json``) remembers, per file, the version last
-    written into the learner's copy (``delivered``) and the last release seen (``offered``).
+    written into the learner's copy (``delivered``), the last release seen (``offered``) and the
+    digest of the release file it came from (``seen``, so an unchanged release is not re-read).
     A release equal to the last one seen is never offered again, whatever the learner did.
     """
     workspace.mkdir(parents=True, exist_ok=True)
     ledger_path = workspace / LEDGER
     ledger = _load_ledger(ledger_path)
     delivered, offered = ledger["delivered"], ledger["offered"]
+    seen = ledger.setdefault("seen", {})
     log = []
     for source in _files(release_dir):
         rel = source.relative_to(release_dir).as_posix()
         target = workspace / rel
+        raw = _digest(source.read_bytes())
+        known = seen.get(rel)  # [raw digest, delivered digest] of the last release looked at
+        if known and known[0] == raw and offered.get(rel) == known[1] and target.exists():
+            continue  # the same release as last time: a warm start reads nothing more (no nbformat)
         data = _deliverable(source)
         new = _digest(data)
+        seen[rel] = [raw, new]
         if not target.exists():
             _write(target, data)
             log.append(f"new      {rel}")
@@ -184,3 +191,32 @@ def prepare(workspace: Path, repo: Path, modules: list[str], release: Callable[[
     """Release what changed, then deliver into ``workspace``; return the log lines."""
     release_changed(modules, repo, release)  # ``release`` says what it released
     return sync(repo / "course" / "release", workspace)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m academy.workspace --dir DIR``: what ``run.py lab`` runs before serving.
+
+    The same as ``academy workspace``, without the command's heavier imports (pandas, nbformat):
+    a warm start imports almost nothing.
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m academy.workspace", description=main.__doc__.splitlines()[0])
+    parser.add_argument("--dir", default="workspace", help="the learner's workspace folder")
+    args = parser.parse_args(argv)
+    from autograder import course
+
+    def release(modules: list[str]):  # nbgrader is imported only when a module changed
+        from autograder import release as nbgrader_release
+
+        return nbgrader_release.release(modules)
+
+    folder = Path(args.dir).resolve()
+    for line in prepare(folder, course.root(), course.modules(), release):
+        print(line)
+    print(f"workspace ready: {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +44,16 @@ def start(workspace: Path) -> tuple[float, list[str]]:
         for line in proc.stdout:
             lines.append(line.rstrip())
             if "open http://" in line:
-                return time.monotonic() - began, lines
+                printed = time.monotonic() - began
+                url = line.split("open ", 1)[1].split()[0]
+                while True:  # and until JupyterLab answers at that address
+                    try:
+                        with urllib.request.urlopen(url, timeout=5):
+                            break
+                    except OSError:
+                        time.sleep(0.2)
+                lines.append(f"answering after {time.monotonic() - began:.1f} s")
+                return printed, lines
         raise SystemExit("run.py ended without a URL:\n" + "\n".join(lines[-20:]))
     finally:
         proc.send_signal(signal.SIGTERM)  # run.py stops its JupyterLab
@@ -63,13 +73,13 @@ def main() -> int:
         first, lines = start(workspace)
         results["first_start_s"] = round(first, 1)
         results["first_start_released"] = sum("released " in line for line in lines)
-        print(f"first start: URL after {first:.1f} s ({results['first_start_released']} module(s) released)")
+        print(f"first start: URL after {first:.1f} s ({results['first_start_released']} module(s) released); {lines[-1]}")
         warm = []
         for _ in range(args.warm):
             seconds, lines = start(workspace)
             released = sum("released " in line for line in lines)
             warm.append(round(seconds, 1))
-            print(f"warm start: URL after {seconds:.1f} s ({released} module(s) released)")
+            print(f"warm start: URL after {seconds:.1f} s ({released} module(s) released); {lines[-1]}")
         results["warm_starts_s"] = warm
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)

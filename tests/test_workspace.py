@@ -137,3 +137,16 @@ def test_notebooks_arrive_trusted_and_as_jupyterlab_saves_them(tmp_path):
     assert nbformat.writes(nb) + "\n" == text  # a save without edits changes nothing
     assert nb.metadata["language_info"]["name"] == "python"
     assert NotebookNotary().check_signature(nb)
+
+
+def test_a_warm_sync_does_not_reread_an_unchanged_release(tmp_path, monkeypatch):
+    release, ws = tmp_path / "release", tmp_path / "ws"
+    (release / "01-demo").mkdir(parents=True)
+    (release / "01-demo" / "01-demo.ipynb").write_text(nbformat.writes(nbformat.v4.new_notebook()))
+    workspace.sync(release, ws)
+
+    def must_not_run(data):
+        raise AssertionError("an unchanged release was normalised again")
+
+    monkeypatch.setattr(workspace, "as_jupyterlab_saves", must_not_run)
+    assert workspace.sync(release, ws) == []
