@@ -268,7 +268,7 @@ class Hub:
         self.log = run / "hub.log"
         self.marker = secrets.token_hex(8)  # in the environment of every process the hub starts
 
-    def start(self, timeout: float = 90) -> float:
+    def start(self, timeout: float = 300) -> float:
         """Start the hub; returns seconds until its API answers."""
         # The hub serves its configuration from a copy readable by every account, as an image would.
         config_dir = self.run / "hub"
@@ -325,6 +325,24 @@ class Hub:
                 return time.monotonic() - started
             time.sleep(0.25)
         raise HubError(f"{user}'s server was not ready in {timeout} s:\n{self.tail()}")
+
+    def start_servers(self, users: list[str], timeout: float = 180) -> dict[str, float]:
+        """Start several servers at once; {user: seconds until ready}."""
+        started = time.monotonic()
+        for user in users:
+            status, body = self.api("POST", f"/users/{user}/server")
+            if status not in (201, 202):
+                raise HubError(f"starting {user}'s server: {status} {body[:300]!r}\n{self.tail()}")
+        ready: dict[str, float] = {}
+        while len(ready) < len(users) and time.monotonic() - started < timeout:
+            for user in set(users) - set(ready):
+                status, body = self.api("GET", f"/users/{user}")
+                if status == 200 and json.loads(body).get("servers", {}).get("", {}).get("ready"):
+                    ready[user] = time.monotonic() - started
+            time.sleep(0.25)
+        if len(ready) < len(users):
+            raise HubError(f"servers not ready in {timeout} s: {set(users) - set(ready)}\n{self.tail()}")
+        return ready
 
     def stop_server(self, user: str) -> None:
         self.api("DELETE", f"/users/{user}/server")
@@ -440,7 +458,7 @@ class Deployment:
         roster.chmod(0o600)
         self.hub = Hub(self.run, self.env_dir, self.proxy, {
             "ACADEMY_HUB_ROSTER": str(roster), "ACADEMY_COURSE_ID": self.course_id, "ACADEMY_COURSE_TOP": str(self.top),
-            "ACADEMY_GRADER_USER": self.grader, "ACADEMY_EXCHANGE": str(self.exchange), "ACADEMY_DB_URL": self.db_url,
+            "ACADEMY_GRADER_USER": self.grader, "ACADEMY_STAFF_GROUP": self.staff, "ACADEMY_EXCHANGE": str(self.exchange), "ACADEMY_DB_URL": self.db_url,
         })
         self.timings["hub_start_s"] = round(self.hub.start(), 1)
         return self

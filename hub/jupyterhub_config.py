@@ -12,6 +12,8 @@ variables so that the same file serves the loopback test and a real deployment:
   ACADEMY_COURSE_ID       course id = formgrader service name (default public-sector-data-academy)
   ACADEMY_COURSE_TOP      the course checkout: modules/ and course/ (default /srv/academy/course)
   ACADEMY_GRADER_USER     Unix account running the formgrader (default grader-<course id>)
+  ACADEMY_STAFF_GROUP     Unix group of the grader and instructors (default <course id>-staff):
+                          owns the course checkout; the only group that can read submissions
   ACADEMY_EXCHANGE        nbgrader's exchange folder (default /srv/nbgrader/exchange)
   ACADEMY_DB_URL          the gradebook (PostgreSQL URL with password); given to staff only
   ACADEMY_HUB_STATE       hub database, cookie secret (default /srv/academy/hub-state)
@@ -41,6 +43,7 @@ BIN = Path(sys.executable).parent  # the hub runs from the same environment as e
 COURSE = os.environ.get("ACADEMY_COURSE_ID", "public-sector-data-academy")
 TOP = Path(os.environ.get("ACADEMY_COURSE_TOP", "/srv/academy/course"))
 GRADER = os.environ.get("ACADEMY_GRADER_USER", f"grader-{COURSE}")
+STAFF = os.environ.get("ACADEMY_STAFF_GROUP", f"{COURSE}-staff")  # Unix group: grader + instructors
 EXCHANGE = os.environ.get("ACADEMY_EXCHANGE", "/srv/nbgrader/exchange")
 STATE = Path(os.environ.get("ACADEMY_HUB_STATE", "/srv/academy/hub-state"))
 BIND_URL = os.environ.get("ACADEMY_HUB_BIND_URL", "https://0.0.0.0:443/")
@@ -144,7 +147,7 @@ c.Spawner.start_timeout = 120
 def per_role(spawner):
     """Learners: student extensions and no course paths. Instructors: course list, academy commands."""
     name = spawner.user.name
-    env = {"ACADEMY_COURSE_ID": COURSE, "ACADEMY_EXCHANGE": EXCHANGE,
+    env = {"ACADEMY_COURSE_ID": COURSE, "ACADEMY_EXCHANGE": EXCHANGE, "ACADEMY_STAFF_GROUP": STAFF,
            "PATH": f"{BIN}:/usr/local/bin:/usr/bin:/bin", "MPLBACKEND": "Agg"}
     if name in instructors:
         env.update({"JUPYTER_CONFIG_PATH": config_path("instructor"), "ACADEMY_REPO": str(TOP),

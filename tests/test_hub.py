@@ -58,13 +58,25 @@ def autograded_points(wrong: dict[str, str]) -> float:
 @pytest.fixture(scope="module")
 def hub():
     deployment = H.Deployment([ANN, BEN], [INES], [MODULE])
+    uids = set()
     try:
         deployment.open()
+        uids = {pwd.getpwnam(name).pw_uid for name in deployment.accounts}
         yield deployment
     finally:
         deployment.close()
+    # Nothing this test started is left: no process of its accounts, none carrying its marker.
     assert not deployment.run.exists()
-    for name in deployment.accounts:  # removed only after every process of theirs was killed
+    assert not [p for p in Path("/proc").iterdir() if p.name.isdigit() and H._uid_of(p) in uids]
+    assert deployment.hub is None or deployment.hub.process.poll() is not None
+    marker = f"ACADEMY_HUB_RUN_MARKER={deployment.hub.marker}".encode() if deployment.hub else None
+    for proc in Path("/proc").iterdir():
+        if marker and proc.name.isdigit():
+            try:
+                assert marker not in (proc / "environ").read_bytes(), f"process {proc.name} left running"
+            except OSError:
+                pass
+    for name in deployment.accounts:
         with pytest.raises(KeyError):
             pwd.getpwnam(name)
 
@@ -104,8 +116,7 @@ STATE: dict = {}  # what the loop leaves for the isolation checks
 
 @needs_machine
 def test_release_submit_grade_feedback_through_the_hub(hub, tmp_path):
-    for user in (ANN, BEN, INES):
-        hub.hub.start_server(user)
+    hub.hub.start_servers([ANN, BEN, INES])
     ann, ben, ines = Learner(hub, ANN), Learner(hub, BEN), Learner(hub, INES)
 
     # The instructor releases module 01 through the hub: formgrader's generate, then release.
@@ -237,9 +248,12 @@ def test_a_learner_cannot_reach_another_learners_work_or_the_course(hub):
                             "own feedback": ("read", str(STATE["feedback"][BEN]))}) == {"own home": "allowed", "own feedback": "allowed"}
     assert probe(hub, INES, {"course": ("list", str(hub.top)), "source": ("read", str(source))}) == {"course": "allowed", "source": "allowed"}
     assert probe(hub, ANN, {"gradebook with the password": ("postgres", hub.db_url)})["gradebook with the password"] == "allowed"
-    # nbgrader's inbound holds each submission under a name with a random part, world-readable
-    # by that exact name: with listing denied, Ann cannot learn it (see hub/README.md).
-    assert re.fullmatch(rf"{BEN}\+{MODULE}\+[^+]+\+[A-Za-z0-9_=-]{{12}}", ben_inbound.name), ben_inbound.name
+    # Even by its exact name (stock nbgrader leaves it world-readable), Ben's submission in the
+    # exchange is his and the staff's only (hub/jupyter/common/nbgrader_config.py).
+    ben_file = ben_inbound / f"{MODULE}.ipynb"
+    assert probe(hub, ANN, {"by name": ("read", str(ben_file)), "plant": ("write", str(ben_inbound))}) == \
+        {"by name": "denied: PermissionError", "plant": "denied: PermissionError"}
+    assert probe(hub, INES, {"by name": ("read", str(ben_file))}) == {"by name": "allowed"}
 
     # The hub's APIs, with Ann's own token.
     base = hub.hub.url
@@ -262,6 +276,9 @@ def test_a_learner_cannot_reach_another_learners_work_or_the_course(hub):
     # ... while the rightful callers get through.
     assert H.http("GET", f"{base}/user/{BEN}/api/contents/{MODULE}", ben.token)[0] == 200
     assert H.http("GET", f"{base}/services/{hub.course_id}/formgrader/api/students", ines.token)[0] == 200
+    # The instructor sees the course's users on the admin page but cannot open a learner's server.
+    assert H.http("GET", f"{base}/hub/api/users", ines.token)[0] == 200
+    assert H.http("GET", f"{base}/user/{BEN}/api/contents/{MODULE}", ines.token)[0] >= 300
     feedback = ann.json("GET", f"/api/contents/{MODULE}/feedback")["content"]
     assert len(feedback) == 1, "Ann sees only her own feedback"
 
