@@ -121,6 +121,7 @@ services = [{
     "user": GRADER,
     "cwd": str(TOP / "course"),
     "oauth_no_confirm": True,
+    "timeout": 180,  # the hub gives up (exits) if the formgrader is not up by then; 30 s was short on a busy host
     "environment": {
         "JUPYTER_CONFIG_PATH": config_path("formgrader"),
         "JUPYTERHUB_DEFAULT_URL": "/formgrader",
