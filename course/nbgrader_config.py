@@ -60,6 +60,9 @@ c.RestoreCells.add_missing_cells = True  # a deleted test cell comes back and is
 # Per-cell limit: a cell still running after this is interrupted and the rest is graded.
 # Sandbox limits (memory, processes, wall time, output) are in sandbox.yaml.
 c.Execute.timeout = 60
+# After the interrupt, how long a (busy) kernel may take to report back before the rest of the
+# notebook is given up (nbclient's default of 4 s gave up on a loaded machine).
+c.Execute.iopub_timeout = 20
 c.ExecutePreprocessor.timeout = 180
 c.LimitOutput.max_lines = 1000
 
