@@ -10,8 +10,8 @@ cell before it runs):
   "not attempted" note;
 * a cell that uses an answer not given yet is skipped with a note that names what it waits
   for: a function whose body is still the stub, an exercise's name still undefined, or, once a
-  top-level stub has been met in this kernel, any undefined name (a later cell that needs the
-  answer's results: nbgrader's stub replaces every line of the solution, whatever it defined).
+  stub has been met or a cell cut short in this kernel, any undefined name (a later cell that
+  needs what the missing answer, or the cut cell, would have defined).
 
 Under nbgrader (``NBGRADER_EXECUTION``) nothing is registered: the stub raises and fails every
 test, as ``nbgrader validate --invert`` expects. The exercise's check cell reports
@@ -107,7 +107,7 @@ class SkipUnanswered(ast.NodeTransformer):
     def __init__(self, namespace: dict):
         self.namespace = namespace
         self.stubs: set[str] = set()  # functions whose body is still nbgrader's stub
-        self.stub_met = False  # a top-level stub ran in this kernel: its answer's names are missing
+        self.stub_met = False  # a stub was met or a cell cut in this kernel: names it would define are missing
 
     def visit_Module(self, tree: ast.Module) -> ast.Module:
         """Keep the cell's statements up to the first stub or the first that needs a missing answer."""
@@ -121,6 +121,7 @@ class SkipUnanswered(ast.NodeTransformer):
             waiting = self._waiting_for(statement, bound, stubs)
             if waiting:
                 tree.body = tree.body[:index] + _note(SKIP_NOTE.format(names=", ".join(waiting)))
+                self.stub_met = True  # what this cell would have defined is missing now too
                 break
             if _is_stub_function(statement):
                 stubs.add(statement.name)
