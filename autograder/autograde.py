@@ -68,9 +68,7 @@ def autograde(module: str, jobs: int | None = None, trusted: bool = False,
             student, status, detail = future.result()
             results[student] = (status, detail)
             progress.step(len(results), len(found), student, status)
-    rows = [r for r in gradebook.rows([module]) if r["student_id"] in results]
-    for row in rows:
-        row["status"], row["detail"] = results[row["student_id"]]
+    rows = [r for r in gradebook.rows([module]) if r["student_id"] in results]  # with status and detail
     progress.summary(rows)
     return rows
 
@@ -84,8 +82,7 @@ def _grade_safely(module: str, student: str, uid_base: int, trusted: bool) -> tu
     try:
         return grade_student(module, student, uid_base + _slot, trusted)
     except Exception as error:  # never lose a student to a grader bug: say who and why
-        detail = f"grader error: {type(error).__name__}: {error}"[:500]
-        gradebook.set_status(module, student, "invalid", detail, zero=True)
+        gradebook.set_status(module, student, "invalid", detail := f"grader error: {type(error).__name__}: {error}"[:500], zero=True)
         return student, "invalid", detail
 
 

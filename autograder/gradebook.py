@@ -65,8 +65,7 @@ def has_assignment(module: str) -> bool:
 
 
 def set_status(module: str, student: str, status: str, detail: str, zero: bool = False) -> None:
-    """Record how grading went; ``zero`` also sets the automatic scores to 0 (nothing graded,
-    so an earlier submission's scores must not stand)."""
+    """Record how grading went; ``zero``: nothing was graded, so earlier automatic scores become 0."""
     with Gradebook(db_url()) as gb:
         gb.update_or_create_student(student)
         submission = gb.update_or_create_submission(module, student)

@@ -72,8 +72,7 @@ class SandboxedExecute(Execute):
             km.sandbox_uid = self.uid
         else:
             km.kernel_name = "python3"
-        self._budget, self._spent, self._cut = lim.output_kb * 1024, 0, False
-        self._stopped = None
+        self._budget, self._spent, self._cut, self._stopped = lim.output_kb * 1024, 0, False, None
         watchdog = threading.Timer(lim.wall_seconds, self._stop, args=(km, "timeout"))
         watchdog.daemon = True
         saved_path = resources["metadata"]["path"]
