@@ -138,6 +138,9 @@ def test_stopping_run_py_leaves_no_server(started, tmp_path, signum):
         while servers_on(lab.port) and time.time() < deadline:
             time.sleep(0.5)
         assert not servers_on(lab.port), f"JupyterLab still runs after {signal.Signals(signum).name} to run.py"
+        log = lab.proc.stdout.read()
+        assert "JupyterLab stopped" in log
+        assert "nbgrader" not in log.lower()  # no instructor extension loaded, no "No nbgrader_config.py" warning
     finally:
         lab.stop()
 
