@@ -23,6 +23,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer, Unicode
 
 from autograder import guard, limits, outcome, sandbox
+from autograder.guarding import BOOTSTRAP_ID
 
 
 class SandboxKernelManager(AsyncKernelManager):
@@ -73,6 +74,8 @@ class SandboxedExecute(Execute):
         else:
             km.kernel_name = "python3"
         self._budget, self._spent, self._cut, self._stopped = lim.output_kb * 1024, 0, False, None
+        # The guard's set-up cell imports what the tests use: the learner's cell timeout is not for it.
+        self.timeout_func = lambda cell: lim.wall_seconds if cell.get("id") == BOOTSTRAP_ID else self.timeout
         watchdog = threading.Timer(lim.wall_seconds, self._stop, args=(km, "timeout"))
         watchdog.daemon = True
         saved_path = resources["metadata"]["path"]
