@@ -24,10 +24,7 @@ _slot = 0
 
 
 def students(module: str) -> list[str]:
-    submitted = course.course_root() / "submitted"
-    if not submitted.is_dir():
-        return []
-    return sorted(p.name for p in submitted.iterdir() if (p / module).is_dir())
+    return sorted(p.parent.name for p in (course.course_root() / "submitted").glob(f"*/{module}") if p.is_dir())
 
 
 def in_shard(student: str, shard: tuple[int, int] | None) -> bool:
