@@ -332,6 +332,33 @@ def test_call_learner_reads_the_stub_as_not_attempted():
         call_learner(stub, "f", seconds=1)
 
 
+def test_stand_ins_hold_for_the_block_and_the_learners_own_come_back():
+    from academy.exercises.standins import Alone, replaced
+
+    ns = {}
+    exec("def earlier(x):\n    return 'mine'\ndef later(x):\n    return earlier(x)\n", ns)
+    later, stand_ins = ns["later"], {"earlier": lambda x: "stand-in", "unused": len}
+    with replaced(later, stand_ins):
+        assert later(1) == "stand-in"
+    assert later(1) == "mine" and "unused" not in ns
+    with pytest.raises(TooSlow):  # a time-out inside the block puts the learner's own back too
+        with replaced(later, stand_ins), time_limit(0.2):
+            while True:
+                pass
+    assert later(1) == "mine"
+
+    def check(values, salt=None):
+        if values["later"](1) != "stand-in":
+            raise Wrong("the earlier answer leaked in")
+
+    check.key = "k"
+    alone = Alone("later", stand_ins, check)
+    alone({"later": later})
+    assert alone.key == "k" and later(1) == "mine"
+    with pytest.raises(Wrong):
+        check({"later": later})
+
+
 # ----------------------------------------------------------------------------- the generator's parts
 def test_stub_keeps_the_indentation_of_the_solution():
     from autograder.fingerprints.notebook import stub_of

@@ -7,7 +7,8 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, CallsOn, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m01.earlier_answers import Alone
+from academy.exercises.m01.earlier_answers import STAND_INS
+from academy.exercises.standins import Alone
 
 COLUMNS = ["figure_id", "percent", "base_n", "low", "high"]
 
@@ -66,16 +67,16 @@ exercise = Exercise(
     names=("add_intervals", "figures"),
     checks=[
         IsA("add_intervals", "function"),
-        Alone("add_intervals", CallsOn("add_intervals", ["figures"], key="figure_ids", transform=_ids,
+        Alone("add_intervals", STAND_INS, CallsOn("add_intervals", ["figures"], key="figure_ids", transform=_ids,
                                        message="The rows are not the figures that have a base: keep exactly the "
                                                "rows of `table` whose `base_n` is not missing, each once.")),
-        Alone("add_intervals", CallsOn("add_intervals", ["figures"], key="ends", step=0.0001, transform=_ends,
+        Alone("add_intervals", STAND_INS, CallsOn("add_intervals", ["figures"], key="ends", step=0.0001, transform=_ends,
                                        message="Some intervals are not the ones we expect. Work one row out by "
                                                "hand: which successes and which base go into its interval?",
                                        mistakes={"wrong-unrounded-successes":
                                                  "close, but the successes here are not whole respondents: the "
                                                  "prompt counts them with `count_from_share`, in whole people."})),
-        Alone("add_intervals", Behaves("add_intervals", _uses_its_table)),
+        Alone("add_intervals", STAND_INS, Behaves("add_intervals", _uses_its_table)),
     ],
     hints=[
         "Two steps: keep the rows of `table` that have a base, then compute an interval for each of them.",

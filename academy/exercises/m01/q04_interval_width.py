@@ -7,7 +7,8 @@ import numpy as np
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m01.earlier_answers import Alone
+from academy.exercises.m01.earlier_answers import STAND_INS
+from academy.exercises.standins import Alone
 
 HALF = "this looks like half the width (the half-width); the width spans the whole interval, from low to high."
 WHOLE = "count the successes, take their Wilson interval, and measure it from end to end."
@@ -32,11 +33,11 @@ exercise = Exercise(
     names=("interval_width",),
     checks=[
         IsA("interval_width", "function"),
-        Alone("interval_width", Behaves("interval_width", _width_properties)),
-        Alone("interval_width", Calls("interval_width", (97, 33), key="tax", step=0.0001,
+        Alone("interval_width", STAND_INS, Behaves("interval_width", _width_properties)),
+        Alone("interval_width", STAND_INS, Calls("interval_width", (97, 33), key="tax", step=0.0001,
                                       message="For 97% of 33 the width is not yet right: " + WHOLE,
                                       mistakes={"wrong-half-width": HALF})),
-        Alone("interval_width", Calls("interval_width", (27, 1000), key="all", step=0.0001,
+        Alone("interval_width", STAND_INS, Calls("interval_width", (27, 1000), key="all", step=0.0001,
                                       message="For 27% of 1,000 the width is not yet right: " + WHOLE,
                                       mistakes={"wrong-half-width": HALF})),
     ],

@@ -7,7 +7,8 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, Calls, CallsOn, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m01.earlier_answers import Alone
+from academy.exercises.m01.earlier_answers import STAND_INS
+from academy.exercises.standins import Alone
 
 TAX = "benefits_realised.tax_and_customs.compliance"
 ALL = "benefits_realised.improved_decision_making"
@@ -48,7 +49,7 @@ def _missing_bases(func):
 
 
 def _case(args, key, message):
-    return Alone("compare", CallsOn("compare", ["figures"], fixed=args, key=key, transform=_verdict, message=message,
+    return Alone("compare", STAND_INS, CallsOn("compare", ["figures"], fixed=args, key=key, transform=_verdict, message=message,
                                     shown=f"compare(figures, {args[0]!r}, {args[1]!r})"))
 
 
@@ -59,7 +60,7 @@ exercise = Exercise(
     names=("compare", "figures"),
     checks=[
         IsA("compare", "function"),
-        Alone("compare", Behaves("compare", _missing_bases)),
+        Alone("compare", STAND_INS, Behaves("compare", _missing_bases)),
         _case((TAX, ALL), "tax_vs_all", "Compute both intervals and ask whether one lies wholly above the other."),
         _case((ALL, TAX), "all_vs_tax", "The same two figures in the other order: does your test work whichever "
                                         "figure comes first? Two intervals are apart when either lies wholly above the other."),
@@ -67,7 +68,7 @@ exercise = Exercise(
               "Compute both intervals and ask whether they share any values."),
         _case((AUSTRALIA, GERMANY), "countries", "What does the table say about how many respondents these figures rest on?"),
         _case((ALL, AUSTRALIA), "second_without_base", "Here the first figure has a base but the second does not: check both bases."),
-        Alone("compare", Calls("compare", (MADE_UP, "made_up.lower", "made_up.higher"), key="made_up", transform=_verdict,
+        Alone("compare", STAND_INS, Calls("compare", (MADE_UP, "made_up.lower", "made_up.higher"), key="made_up", transform=_verdict,
                                message="This table is made up, so its figures are not in `figures`: does your function "
                                        "use its `table` argument, and test both orders?")),
     ],

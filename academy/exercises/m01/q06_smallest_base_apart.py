@@ -7,7 +7,8 @@ import numpy as np
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m01.earlier_answers import Alone
+from academy.exercises.m01.earlier_answers import STAND_INS
+from academy.exercises.standins import Alone
 
 ONE_DIRECTION = ("Does your loop test both orders? Two intervals are apart when either one lies wholly above the "
                  "other, whichever figure comes first. With only one of the two tests, the loop never stops when the "
@@ -55,8 +56,8 @@ exercise = Exercise(
     too_slow=ONE_DIRECTION,
     checks=[
         IsA("smallest_base_apart", "function"),
-        Alone("smallest_base_apart", Behaves("smallest_base_apart", _base_properties)),
-        Alone("smallest_base_apart", Calls(
+        Alone("smallest_base_apart", STAND_INS, Behaves("smallest_base_apart", _base_properties)),
+        Alone("smallest_base_apart", STAND_INS, Calls(
             "smallest_base_apart", (46, 14), key="visible_case", step=0.5,
             message="Start at n = 1 and go up one at a time; stop at the first n where the two intervals do not overlap.",
             mistakes={"wrong-missing-base": "you rounded the successes to whole respondents. Here the base is imagined, "

@@ -8,7 +8,8 @@ import pandas as pd
 from academy.exercises.checks import Behaves, CallsOn, IsA
 from academy.exercises.core import Exercise, Wrong
 from academy.exercises.m01.chart import chart_intervals, chart_problems
-from academy.exercises.m01.earlier_answers import Alone, count_stand_in, wilson_stand_in
+from academy.exercises.m01.earlier_answers import STAND_INS, count_stand_in, wilson_stand_in
+from academy.exercises.standins import Alone
 
 NONE = "`honest_chart` returned None: it should hand back the Axes it drew on."
 
@@ -75,13 +76,13 @@ exercise = Exercise(
     names=("honest_chart", "top_benefits"),
     checks=[
         IsA("honest_chart", "function"),
-        Alone("honest_chart", CallsOn(
+        Alone("honest_chart", STAND_INS, CallsOn(
             "honest_chart", ["top_benefits"], key="error_bars", step=0.01, transform=_error_bars,
             message="The error bars do not show the 95% Wilson intervals (in percent) of the figures.",
             mistakes={"wrong-chart-and-causal-claim": "the error bars reach the interval's ends measured from the bar "
                                                       "top: `yerr` takes distances below and above the top of each "
                                                       "bar, not the ends themselves."})),
-        Alone("honest_chart", Behaves("honest_chart", _made_up_chart)),
+        Alone("honest_chart", STAND_INS, Behaves("honest_chart", _made_up_chart)),
     ],
     hints=[
         "Start from the misleading chart above and fix what misleads: start the y axis at 0, add error bars, and show each bar's base (n).",

@@ -5,7 +5,8 @@ Graded alone: `smallest_cover` means a correct stand-in while it runs.
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m02.earlier_answers import Alone, cover_stand_in
+from academy.exercises.m02.earlier_answers import cover_stand_in
+from academy.exercises.standins import Alone
 from academy.exercises.m02.q10_smallest_cover import HOLDINGS, NEED
 
 STAND_IN = {"smallest_cover": cover_stand_in}
