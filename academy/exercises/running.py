@@ -1,7 +1,7 @@
 """Running learner code safely: a time limit that nests, and output that cannot reach stderr.
 
 ``call_learner`` is the one way checks call learner code (the stub reads as not attempted; an
-optional time limit gives feedback); ``at_most`` bounds a teaching cell's loop over learner
+optional time limit gives feedback), ``call_on_made_up`` the same on made-up tables; ``at_most`` bounds a teaching cell's loop over learner
 code; ``time_limit`` and ``quiet`` are the parts both use, as does the fingerprint generator.
 """
 
@@ -108,6 +108,24 @@ def call_learner(func, name: str, *args, seconds: float | None = None, too_slow:
         raise Wrong(too_slow or f"`{name}` took more than {seconds:g} seconds on a small case.")
 
 
+def call_on_made_up(func, name: str, *args, **kwargs):
+    """``call_learner(func, name, *args, **kwargs)`` on made-up tables: a KeyError becomes ``Wrong``
+    naming the columns those tables have (the learner's own table may well have the missing one).
+
+    Raises ``NotAttempted`` for the stub, ``Wrong`` for a KeyError when an argument is a table; any
+    other exception of the learner's code propagates (``Behaves`` turns it into feedback).
+    """
+    try:
+        return call_learner(func, name, *args, **kwargs)
+    except KeyError as error:
+        tables = [str([str(c) for c in a.columns]) for a in args if isinstance(a, pd.DataFrame)]
+        if not tables:
+            raise
+        raise Wrong(f"`{name}` raised KeyError: {error} on a made-up case. Its tables have only these columns: "
+                    f"{' and '.join(tables)}. If your own table has that column, your function relies on a column "
+                    "the prompt does not promise.")
+
+
 def _brief(value) -> str:
     """An argument as feedback shows it: tables by their size, long values cut short."""
     if isinstance(value, pd.DataFrame):
@@ -132,12 +150,12 @@ def _call(func, name: str, shown: str, args: list, kwargs: dict):
 
 
 @contextlib.contextmanager
-def at_most(seconds: float, what: str):
+def at_most(seconds: float, what: str, note: str = "your function is correct but slow here. The rest of the notebook runs on."):
     """For teaching cells: run the block for at most ``seconds``; if it runs out, say so and carry on.
 
     A teaching cell that runs the learner's functions many times is bounded with it, so that a
     correct but slow answer shortens a demonstration instead of stalling the notebook (and, under
-    the grader, every test cell after it).
+    the grader, every test cell after it). ``note`` is what the learner reads after "Stopped ...:".
     """
     try:
         with time_limit(seconds) as limit:
@@ -145,5 +163,4 @@ def at_most(seconds: float, what: str):
     except TooSlow as slow:
         if slow is not limit:
             raise
-        print(f"Stopped {what} after {seconds:g} seconds: your function is correct but slow here. "
-              "The rest of the notebook runs on.")
+        print(f"Stopped {what} after {seconds:g} seconds: {note}")

@@ -7,7 +7,7 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m03.cases import called
+from academy.exercises.running import call_on_made_up
 
 COMMON = ["record_id", "given_name", "family_name", "birth_date", "sex", "postcode", "tax_ref"]
 
@@ -20,7 +20,7 @@ def _to_common_skills(func):
         "standard": ["ST0001", "ST0002"], "start_date": pd.to_datetime(["2022-09-01", "2023-01-09"]),
         "planned_hours": pd.array([400, 300], dtype="Int64")})
     before = frame.copy()
-    got = called(func, "to_common", frame, "skills")
+    got = call_on_made_up(func, "to_common", frame, "skills")
     if not frame.equals(before):
         raise Wrong("`to_common` changed the table it was given; work on a copy (or build a new table).")
     if not isinstance(got, pd.DataFrame):
@@ -53,7 +53,7 @@ def _to_common_revenue(func):
         "forenames": ["Zofia"], "birth_date": pd.to_datetime(["1985-02-02"]), "sex": ["F"], "postcode": ["KT33 1QQ"],
         "start_date": pd.to_datetime(["2020-04-01"]), "end_date": pd.to_datetime([None]),
         "hours_per_week": pd.array([37], dtype="Int64"), "annual_pay": pd.array([31000], dtype="Int64")})
-    got = called(func, "to_common", frame, "revenue")
+    got = call_on_made_up(func, "to_common", frame, "revenue")
     if not isinstance(got, pd.DataFrame) or sorted(map(str, got.columns)) != sorted(COMMON):
         raise Wrong(f"For Revenue too, `to_common` should return exactly the columns {COMMON}.")
     row = got.reset_index(drop=True).iloc[0]

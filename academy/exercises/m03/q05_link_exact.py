@@ -4,7 +4,7 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m03.cases import called
+from academy.exercises.running import call_on_made_up
 
 
 def case_link():
@@ -25,7 +25,7 @@ def pair_set(frame):
 
 
 def _link_exact_test(func):
-    got = called(func, "link_exact", *case_link())
+    got = call_on_made_up(func, "link_exact", *case_link())
     if not isinstance(got, pd.DataFrame):
         raise Wrong(f"`link_exact` should return a DataFrame, not a {type(got).__name__}.")
     if sorted(map(str, got.columns)) != ["left_id", "right_id"]:

@@ -4,7 +4,8 @@ import math
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m03.cases import called, case_links, case_truth
+from academy.exercises.m03.cases import case_links, case_truth
+from academy.exercises.running import call_on_made_up
 
 
 def as_pair(value):
@@ -13,13 +14,13 @@ def as_pair(value):
 
 def _runs(func):
     """Runs on the made-up tables (a KeyError names their columns)."""
-    called(func, "precision_recall", case_links(), case_truth())
+    call_on_made_up(func, "precision_recall", case_links(), case_truth())
 
 
 def _no_link_test(func):
     links, truth = case_links(), case_truth()
     for shown, none_kept in [("no links at all", links.iloc[:0]), ("only links of unlabelled learners", links[links["left_id"] == "s9"])]:
-        got = called(func, "precision_recall", none_kept, truth)
+        got = call_on_made_up(func, "precision_recall", none_kept, truth)
         if got is None:
             raise Wrong("`precision_recall` returned None. Did you forget `return`?")
         precision, recall = as_pair(got)

@@ -5,7 +5,7 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m03.cases import called
+from academy.exercises.running import call_on_made_up
 
 
 def case_blocks():
@@ -23,7 +23,7 @@ def case_blocks_two():
 
 
 def _count_type_test(func):
-    got = called(func, "count_pairs", *case_blocks())
+    got = call_on_made_up(func, "count_pairs", *case_blocks())
     if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, np.integer)):
         raise Wrong(f"`count_pairs` returned a {type(got).__name__}; the prompt asks for an `int` (a count of pairs is a whole "
                     "number), not a float or another kind of number.")

@@ -4,7 +4,7 @@ The weights are given (made up here), so this exercise does not depend on exerci
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m03.cases import called
+from academy.exercises.running import call_on_made_up
 
 # Made-up weights in bits (agree, disagree).
 WEIGHTS = {"name": (8.26, -3.64), "dob": (12.2, -5.05), "post": (6.13, -1.72)}
@@ -12,7 +12,7 @@ AGREE = {"name": True, "dob": False, "post": None}
 
 
 def _probability_range_test(func):
-    got = called(func, "match_probability", {"name": True, "dob": True, "post": True}, dict(WEIGHTS), 0.01)
+    got = call_on_made_up(func, "match_probability", {"name": True, "dob": True, "post": True}, dict(WEIGHTS), 0.01)
     if got is None:
         raise Wrong("`match_probability` returned None. Did you forget `return`?")
     if not 0 <= float(got) <= 1:

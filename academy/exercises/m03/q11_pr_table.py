@@ -7,7 +7,8 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m03.cases import called, case_truth
+from academy.exercises.m03.cases import case_truth
+from academy.exercises.running import call_on_made_up
 
 THRESHOLDS = [0.9, 0.5, 0.96]
 
@@ -35,7 +36,7 @@ def _shape_test(func):
         calls.append(len(links))
         return counting_measure(links, truth)
 
-    got = called(func, "pr_table", case_scored(), case_truth(), list(THRESHOLDS), measure)
+    got = call_on_made_up(func, "pr_table", case_scored(), case_truth(), list(THRESHOLDS), measure)
     if not isinstance(got, pd.DataFrame):
         raise Wrong(f"`pr_table` should return a DataFrame, not a {type(got).__name__}.")
     if sorted(map(str, got.columns)) != ["precision", "recall", "threshold"]:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m03.cases import called
+from academy.exercises.running import call_on_made_up
 
 
 def case_pr():
@@ -18,12 +18,12 @@ def case_pr():
 
 
 def _lowest_test(func):
-    got = called(func, "lowest_threshold", case_pr(), 0.99)
+    got = call_on_made_up(func, "lowest_threshold", case_pr(), 0.99)
     if got is None:
         raise Wrong("`lowest_threshold` returned None although some thresholds of a made-up table reach the precision.")
     if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, float, np.integer, np.floating)):
         raise Wrong(f"`lowest_threshold` should return a number, not a {type(got).__name__}.")
-    if called(func, "lowest_threshold", case_pr(), 0.9999) is not None:
+    if call_on_made_up(func, "lowest_threshold", case_pr(), 0.9999) is not None:
         raise Wrong("When no threshold reaches `min_precision`, return None.")
 
 

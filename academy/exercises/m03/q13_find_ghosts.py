@@ -8,7 +8,8 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m03.cases import called, case_claims
+from academy.exercises.m03.cases import case_claims
+from academy.exercises.running import call_on_made_up
 
 
 def case_ghosts():
@@ -31,7 +32,7 @@ def as_set(got):
 
 def _runs(func):
     """Runs on the made-up tables (a KeyError names their columns) and returns a set-like value."""
-    as_set(called(func, "find_ghosts", *case_ghosts()))
+    as_set(call_on_made_up(func, "find_ghosts", *case_ghosts()))
 
 
 exercise = Exercise(

@@ -4,11 +4,12 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m03.cases import called, case_claims
+from academy.exercises.m03.cases import case_claims
+from academy.exercises.running import call_on_made_up
 
 
 def _shape_test(func):
-    got = called(func, "find_double_claims", *case_claims())
+    got = call_on_made_up(func, "find_double_claims", *case_claims())
     if not isinstance(got, pd.DataFrame):
         raise Wrong(f"`find_double_claims` should return a DataFrame, not a {type(got).__name__}.")
     if "person" not in map(str, got.columns):

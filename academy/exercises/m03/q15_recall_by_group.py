@@ -5,7 +5,8 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m03.cases import called, case_links, case_truth
+from academy.exercises.m03.cases import case_links, case_truth
+from academy.exercises.running import call_on_made_up
 
 
 def case_groups():
@@ -27,7 +28,7 @@ def _missed(value):
 
 
 def _shape_test(func):
-    got = called(func, "recall_by_group", case_links(), case_truth(), case_groups())
+    got = call_on_made_up(func, "recall_by_group", case_links(), case_truth(), case_groups())
     if not isinstance(got, pd.Series):
         raise Wrong(f"`recall_by_group` should return a pandas Series, not a {type(got).__name__}.")
 

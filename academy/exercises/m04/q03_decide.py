@@ -9,7 +9,7 @@ import numpy as np
 from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
 from academy.exercises.m04.access_requests import POLICY, request
-from academy.exercises.m04.calling import called
+from academy.exercises.running import call_on_made_up
 
 CODES = {"purpose", "role", "fields", "lawful_basis", "time"}
 
@@ -35,7 +35,7 @@ CASES = [
 
 def _shape_test(func):
     for _, req, _, _ in CASES:
-        out = called(func, "decide", copy.deepcopy(req), copy.deepcopy(POLICY))
+        out = call_on_made_up(func, "decide", copy.deepcopy(req), copy.deepcopy(POLICY))
         if out is None:
             raise Wrong("`decide` returned None. Did you forget `return`?")
         if not isinstance(out, (tuple, list)) or len(out) != 2:

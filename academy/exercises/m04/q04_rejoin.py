@@ -6,7 +6,7 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m04.calling import called
+from academy.exercises.running import call_on_made_up
 
 
 def _rejoin_test(func):
@@ -14,7 +14,7 @@ def _rejoin_test(func):
     a = pd.DataFrame({"pid": ["h1", "h2", "h3", "h4", "h5"], "region": list("NNSSE"), "housing": ["rent"] * 5,
                       "disability": [False, True, False, False, True], "children": [0, 2, 1, 0, 3]})
     b = pd.DataFrame({"pid": ["h5", "h9", "h2", "h1"], "total_pay": [50.0, 9.0, 20.0, 10.0], "jobs": [1, 1, 2, 1]})
-    out = called(func, "rejoin", a.copy(), b.copy())
+    out = call_on_made_up(func, "rejoin", a.copy(), b.copy())
     if not isinstance(out, pd.DataFrame):
         raise Wrong("`rejoin` should return a DataFrame.")
     if "region" not in out.columns or "total_pay" not in out.columns:

@@ -9,7 +9,7 @@ import pandas as pd
 from academy.exercises.checks import Behaves, IsA
 from academy.exercises.core import Exercise, Wrong
 from academy.exercises.m04.access_requests import request
-from academy.exercises.m04.calling import called
+from academy.exercises.running import call_on_made_up
 
 
 def _as_breach_table(out):
@@ -35,7 +35,7 @@ def _breach_test(func):
     # t1: two allowed; t2: one refused (two reasons), one allowed; t3: two refused; t4: only allowed.
     small = [request(who=who, seq=i) for i, who in enumerate(["t1", "t1", "t2", "t2", "t3", "t3", "t4", "t4"])]
     calls = []
-    got = called(func, "breach_counts", copy.deepcopy(small), {"refuse": {2, 4, 5}}, _judge(calls))
+    got = call_on_made_up(func, "breach_counts", copy.deepcopy(small), {"refuse": {2, 4, 5}}, _judge(calls))
     if not calls:
         raise Wrong("`breach_counts` never calls the `judge` it is given. The check passes a judge of its own: "
                 "judge each entry with it and the `policy` passed in.")
@@ -53,7 +53,7 @@ def _breach_test(func):
         raise Wrong("These count broken rules, not accesses: an access that breaks two rules counts once.")
     if int(counts["t2"]) != 1 or int(counts["t3"]) != 2:
         raise Wrong("On a small test log, some counts of refused accesses are wrong.")
-    other = _as_breach_table(called(func, "breach_counts", copy.deepcopy(small), {"refuse": {7}}, _judge([])))
+    other = _as_breach_table(call_on_made_up(func, "breach_counts", copy.deepcopy(small), {"refuse": {7}}, _judge([])))
     if [str(w) for w in other["who"]] != ["t4"]:
         raise Wrong("With another policy the result did not change as it should: pass the `policy` you are given on to the judge.")
     return

@@ -4,7 +4,7 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, CallsOn, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m04.calling import called
+from academy.exercises.running import call_on_made_up
 
 
 def _expired_test(func):
@@ -16,7 +16,7 @@ def _expired_test(func):
     })
     schedule = {"brief": 30, "lengthy": 500}
     before = records.copy()
-    out = called(func, "expired", records, schedule, "2022-02-20")
+    out = call_on_made_up(func, "expired", records, schedule, "2022-02-20")
     if not isinstance(out, pd.DataFrame):
         raise Wrong("`expired` should return the rows of `records` (a DataFrame), not a mask or ids.")
     if not records.equals(before):

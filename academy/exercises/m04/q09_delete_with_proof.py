@@ -6,7 +6,7 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m04.calling import called
+from academy.exercises.running import call_on_made_up
 
 
 def _ids_digest(ids):
@@ -18,7 +18,7 @@ def _delete_test(func):
                           "opened": pd.to_datetime(["2020-01-05", "2020-01-01", "2020-01-03", "2020-01-02"]),
                           "reason": ["tip-off"] * 4, "outcome": ["no change"] * 4, "overpayment": pd.array([0] * 4, dtype="Int64")})
     before = store.copy()
-    out = called(func, "delete_with_proof", store, ["K3", "K5"])
+    out = call_on_made_up(func, "delete_with_proof", store, ["K3", "K5"])
     if not isinstance(out, (tuple, list)) or len(out) != 2:
         raise Wrong("`delete_with_proof` should return a tuple (kept, certificate).")
     kept, cert = out

@@ -4,7 +4,7 @@ import pandas as pd
 
 from academy.exercises.checks import Behaves, CallsOn, IsA
 from academy.exercises.core import Exercise, Wrong
-from academy.exercises.m04.calling import called
+from academy.exercises.running import call_on_made_up
 
 
 def _ombudsman_test(func):
@@ -14,7 +14,7 @@ def _ombudsman_test(func):
     frame = pd.DataFrame(rows, columns=["agency", "category", "upheld", "days_to_resolve"])
     frame.insert(0, "complaint_id", [f"T{i}" for i in range(len(frame))])
     shown = "On a test table called with threshold=5 and deadline=10"
-    out = called(func, "ombudsman_table", frame.copy(), threshold=5, deadline=10)
+    out = call_on_made_up(func, "ombudsman_table", frame.copy(), threshold=5, deadline=10)
     if not isinstance(out, pd.DataFrame):
         raise Wrong("`ombudsman_table` should return a DataFrame.")
     needed = {"agency", "category", "complaints", "upheld", "on_time_share"}
