@@ -20,8 +20,10 @@ def setup():
     (a warning included) scores a test cell as zero, so warnings are silenced there only;
     learners working interactively still see them, because some (privacy leaks) teach.
     """
-    from academy import mode, plotting
+    from academy import mode, plotting, unanswered
 
     if mode.under_grader():
         mode.silence_warnings()
+    else:  # a learner's Run All goes past unanswered exercises; under nbgrader stubs must fail
+        unanswered.register()
     plotting.use_course_style()

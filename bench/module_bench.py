@@ -24,7 +24,7 @@ RESULTS = ROOT / "bench" / "results"
 EXECUTE = r"""
 import json, resource, sys, time
 from pathlib import Path
-from academy.instructor import execute, notebooks
+from autograder import execute, notebooks
 path = Path(sys.argv[1])
 start = time.perf_counter()
 done = execute.run(notebooks.read(path), cwd=path.parent)

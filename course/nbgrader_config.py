@@ -28,21 +28,49 @@ if os.environ.get("ACADEMY_EXCHANGE"):
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
-# Generous per-cell limit; the sandboxed autograder sets its own wall-time limits.
+# Grading is nbgrader's own Autograde converter and preprocessors; the course adds only what
+# nbgrader lacks (the `autograder` package): KeepSplitCells (answers split in two), RestoreCells
+# (OverwriteCells that notes what it put back), GuardTests/ScoreGuardedTests (tests scored
+# outside the learner's reach), SandboxedExecute (nbgrader's Execute in bubblewrap).
+try:
+    from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+    from nbgrader.preprocessors import (
+        AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, GetGrades, IgnorePattern,
+        LimitOutput, OverwriteKernelspec, SaveAutoGrades)
+
+    from autograder.feedback import HideHiddenTests
+    from autograder.guarding import GuardTests, ScoreGuardedTests
+    from autograder.kernel import SandboxedExecute
+    from autograder.late import LatePolicy
+    from autograder.restore import RestoreCells
+    from autograder.split_cells import KeepSplitCells
+except ImportError as missing:  # the course package is not installed in this environment
+    raise RuntimeError(
+        "The course's nbgrader configuration needs the `autograder` package: install the course "
+        "with `pip install -e .` from the repository root."
+    ) from missing
+
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput, KeepSplitCells, DeduplicateIds, OverwriteKernelspec, RestoreCells, CheckCellMetadata]
+c.Autograde.autograde_preprocessors = [
+    GuardTests, SandboxedExecute, ScoreGuardedTests, IgnorePattern, ClearMetadataPreprocessor,
+    LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+c.RestoreCells.add_missing_cells = True  # a deleted test cell comes back and is scored
+
+# Per-cell limit: a cell still running after this is interrupted and the rest is graded.
+# Sandbox limits (memory, processes, wall time, output) are in sandbox.yaml.
+c.Execute.timeout = 60
 c.ExecutePreprocessor.timeout = 180
-c.Execute.timeout = 180
+c.LimitOutput.max_lines = 1000
+
+# Lateness: submission times come from the exchange (`academy collect`); due dates and the
+# penalty per module are set here, e.g.
+#   c.LatePolicy.due_dates = {"06-differential-privacy": "2026-12-01 17:00:00 UTC"}
+#   c.LatePolicy.per_day = {"06-differential-privacy": 0.1}   # 10% of the score per started day
+c.AssignLatePenalties.plugin_class = LatePolicy
+c.LatePolicy.due_dates = {}
+c.LatePolicy.per_day = {}
 
 # Feedback must not reveal hidden tests (stock feedback shows them): strip them in the
 # feedback converter itself, so that `nbgrader generate_feedback` is safe too.
-try:
-    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-    from nbgrader.preprocessors import GetGrades
-
-    from academy.instructor.feedback import HideHiddenTests
-
-    c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
-except ImportError as missing:  # the course package is not installed in this environment
-    raise RuntimeError(
-        "The course's nbgrader configuration needs the `academy` package: install the course "
-        "with `pip install -e .` from the repository root."
-    ) from missing
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]

@@ -21,7 +21,7 @@ def _split(requirement: str) -> tuple[str, str]:
 
 def pip_requirements() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    reqs = project["dependencies"] + project["optional-dependencies"]["test"]
+    reqs = project["dependencies"] + [r for extra in project["optional-dependencies"].values() for r in extra]
     return dict(_split(r) for r in reqs)
 
 

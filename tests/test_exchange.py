@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from academy.instructor import sandbox
+from autograder import sandbox
 from conftest import ROOT
 import tiny_module as tiny
 

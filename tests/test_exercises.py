@@ -209,3 +209,216 @@ def test_table_fingerprint_tolerates_float_noise_and_order():
     assert not matches(df.assign(rate=[0.1234567, 0.5, 0.8]), spec, "s")
     assert not matches(df.assign(area=["b", "a", "d"]), spec, "s")
     assert not matches(df.drop(columns="n"), spec, "s")
+
+
+# ----------------------------------------------------------------------------- the package layout
+import ast
+import json
+import re
+from pathlib import Path
+
+from academy.exercises import core, fingerprints as fp_module
+from academy.exercises.checks import KnownMistakes, call_learner
+from academy.exercises.core import FingerprintMissing, TooSlow, Wrong, time_limit
+
+PACKAGE = Path(core.__file__).parent
+CONVERTED = sorted(p.name for p in PACKAGE.glob("m[0-9][0-9]") if (p / "__init__.py").is_file())
+
+
+def stored_exercise(monkeypatch, store):
+    """A new-style exercise (module 99, name 'share') whose fingerprints.json is ``store``."""
+    monkeypatch.setattr(fp_module, "stored", lambda module: store if module == "99" else {})
+    return Exercise(
+        "ex99_04", "A share", ("share",),
+        [IsA("share", "number"),
+         Matches("share", key="value", step=0.005, mistakes={"wrong-percent": "That looks like a percentage."})],
+        name="share",
+    )
+
+
+def store_for(values: dict) -> dict:
+    salt = "99/share/value"
+    return {"exercises": {"share": {"value": {
+        "expected": fingerprint(values["right"], salt, 0.005),
+        "mistakes": {"wrong-percent": fingerprint(values["percent"], salt, 0.005)}}}}}
+
+
+def test_new_checks_read_the_generated_store(monkeypatch):
+    ex = stored_exercise(monkeypatch, store_for({"right": 0.42, "percent": 42.0}))
+    assert ex.evaluate({"share": 0.421}).correct
+    wrong = ex.evaluate({"share": 42.0})
+    assert wrong.outcome is Outcome.INCORRECT and "percentage" in wrong.message
+    assert ex.evaluate({"share": 0.5}).outcome is Outcome.INCORRECT
+
+
+def test_salts_come_from_the_name_not_the_position(monkeypatch):
+    store = store_for({"right": 0.42, "percent": 42.0})
+    first = stored_exercise(monkeypatch, store)
+    renumbered = Exercise("ex99_07", "A share", ("share",), first.checks, name="share")
+    assert renumbered.salt_for("value") == first.salt_for("value") == "99/share/value"
+    assert renumbered.evaluate({"share": 0.42}).correct  # no override needed after renumbering
+
+
+def test_a_missing_fingerprint_is_an_instructor_problem_not_a_learner_one(monkeypatch):
+    ex = stored_exercise(monkeypatch, {})
+    result = ex.evaluate({"share": 0.42})
+    assert result.outcome is Outcome.INCORRECT and "tell your instructor" in result.message
+
+
+def test_fingerprinted_checks_need_distinct_keys():
+    with pytest.raises(ValueError, match="share a key"):
+        Exercise("ex99_05", "Two", ("f",), [Calls("f", (1,), key="k"), Calls("f", (2,), key="k")], name="two")
+
+
+def test_known_mistakes_pass_anything_unknown(monkeypatch):
+    salt = "99/draws/runs"
+    monkeypatch.setattr(fp_module, "stored", lambda m: {"exercises": {"draws": {"runs": {
+        "mistakes": {"wrong-few": fingerprint([1.0, 2.0], salt, 0.01)}}}}})
+    ex = Exercise("ex99_06", "Draws", ("d",), [KnownMistakes("d", key="runs", step=0.01, mistakes={"wrong-few": "Too few runs."})], name="draws")
+    assert ex.evaluate({"d": [1.5, 2.5]}).correct
+    assert ex.evaluate({"d": [1.0, 2.0]}).message == "Too few runs."
+
+
+def test_behaves_speaks_by_raising():
+    def rule(func):
+        if func(2) != 4:
+            raise Wrong("Doubling is the rule.")
+
+    ex = Exercise("ex99_08", "Double", ("f",), [Behaves("f", rule)])
+    assert ex.evaluate({"f": lambda x: 2 * x}).correct
+    assert ex.evaluate({"f": lambda x: x + 1}).message == "Doubling is the rule."
+
+
+def test_call_learner_limits_time_and_keeps_an_outer_limit():
+    def slow():
+        while True:
+            pass
+
+    with time_limit(5) as outer:
+        with pytest.raises(Wrong, match="too slow here"):
+            call_learner(slow, "slow", seconds=0.2, too_slow="too slow here")
+    with pytest.raises(TooSlow) as caught:
+        with time_limit(0.3) as outer:
+            with time_limit(10):
+                slow()
+    assert caught.value is outer  # the outer limit still fires, and says it was its own
+
+
+def test_call_learner_reads_the_stub_as_not_attempted():
+    from academy.exercises.core import NotAttempted
+
+    with pytest.raises(NotAttempted):
+        call_learner(stub, "f", seconds=1)
+
+
+# ----------------------------------------------------------------------------- the generator's parts
+def test_stub_keeps_the_indentation_of_the_solution():
+    from autograder.fingerprints.notebook import stub_of
+
+    src = "def f(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION\n"
+    namespace = {}
+    exec(stub_of(src), namespace)
+    with pytest.raises(NotImplementedError):
+        namespace["f"](1)
+
+
+def test_drift_names_the_exercise_and_the_check():
+    from autograder.fingerprints.observe import drift
+
+    old = {"exercises": {"share": {"value": {"expected": {"d": "a"}, "mistakes": {"wrong-x": {"d": "b"}}}}}}
+    new = json.loads(json.dumps(old))
+    new["exercises"]["share"]["value"]["mistakes"]["wrong-x"]["d"] = "c"
+    assert drift(old, old, {"share": "ex99_04"}) == []
+    assert drift(old, new, {"share": "ex99_04"}) == ["ex99_04 (share) check 'value': the mistake from fixture wrong-x drifted"]
+
+
+def test_module_totals_follow_from_per_exercise_expectations():
+    from autograder.fingerprints.fixtures import expected_score
+
+    points = {"ex99_01": 2.0, "ex99_02": 3.0, "ex99_03": 1.0}
+    assert expected_score({"expect": {}}, points) == 6
+    assert expected_score({"expect": {"ex99_02": {"outcome": "incorrect"}}}, points) == 3
+    assert expected_score({"expect": {"ex99_02": {"outcome": "incorrect", "points": 1}}}, points) == 4
+    assert expected_score({"expected_score": 5}, points) == 5  # a module not yet converted
+
+
+# ----------------------------------------------------------------------------- every converted package
+def _feedback_strings(path: Path) -> list[str]:
+    """Sentences a file's checks can show a learner: string literals, minus hints, docstrings and ids."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg in ("hints", "id", "name", "title", "key"):
+            skip.update(id(n) for n in ast.walk(node.value))
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node) is not None:
+            skip.add(id(node.body[0].value))
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.JoinedStr):
+            skip.update(id(v) for v in node.values)
+            text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        else:
+            continue
+        if len(text.split()) >= 4:
+            found.append(text)
+    return found
+
+
+class CODE_IN_BACKTICKS:
+    """A code span (`...`, paired left to right) holding code rather than a name: calls with
+    arguments, assignments, operators, indexing."""
+
+    CODE = re.compile(r"\([^)]|=|//|\[|\+|\*")
+
+    @classmethod
+    def search(cls, text: str) -> bool:
+        return any(cls.CODE.search(span) for span in re.findall(r"`([^`]*)`", text))
+TARGET_VALUE = re.compile(r"(Δ|ε|\bb)\s*=\s*\d")
+
+
+@pytest.mark.parametrize("package", CONVERTED)
+def test_feedback_never_hands_over_code_or_a_target_value(package):
+    """Feedback says what is wrong and how to think about it; the code is left to the learner and the last hint."""
+    problems = []
+    for path in sorted((PACKAGE / package).glob("*.py")):
+        if path.name in ("teaching.py", "__init__.py"):
+            continue
+        for text in _feedback_strings(path):
+            if CODE_IN_BACKTICKS.search(text) or TARGET_VALUE.search(text):
+                problems.append(f"{path.name}: {text[:100]!r}")
+    assert problems == []
+
+
+def test_the_feedback_rule_catches_what_it_should():
+    assert CODE_IN_BACKTICKS.search("Use `max(0, ...)` instead.")
+    assert CODE_IN_BACKTICKS.search("give it `bounds=(0, upper)`")
+    assert CODE_IN_BACKTICKS.search("Use true division `/`, not floor division `//`.")
+    assert TARGET_VALUE.search("one person can change three counts: Δ = 3 for the release.")
+    assert not CODE_IN_BACKTICKS.search("`remaining()` returned None. Did you forget `return`?")
+    assert not CODE_IN_BACKTICKS.search("`f` changed the array (in place). Leave `values` as it was.")
+
+
+@pytest.mark.parametrize("package", CONVERTED)
+def test_package_files_are_small_and_one_exercise_each(package):
+    folder = PACKAGE / package
+    for path in folder.glob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) < 300, path.name
+    module = __import__(f"academy.exercises.{package}", fromlist=["__all__"])
+    exercises = [getattr(module, n) for n in module.__all__ if re.fullmatch(r"q\d+", n)]
+    files = sorted(folder.glob("q[0-9][0-9]_*.py"))
+    assert len(files) == len(exercises)
+    for ex in exercises:
+        assert ex.name, f"{ex.id} needs a stable name"
+        assert (folder / f"q{int(ex.id[-2:]):02d}_{ex.name}.py").is_file(), f"{ex.id}: file should be q{ex.id[-2:]}_{ex.name}.py"
+        assert ex.id.startswith(f"ex{package[1:]}_")
+    assert (folder / "fingerprints.json").is_file(), "run `academy fingerprints` for this module"
+
+
+def test_exercise_framework_files_are_under_300_lines():
+    for path in PACKAGE.glob("*.py"):
+        if not re.fullmatch(r"m\d\d\.py", path.name):  # legacy single-file modules are being split
+            assert len(path.read_text(encoding="utf-8").splitlines()) < 300, path.name

@@ -1,6 +1,6 @@
 """The metadata lint catches what modules/README.md forbids."""
 
-from academy.instructor import lint, notebooks as N
+from autograder import lint, notebooks as N
 
 
 def _lint(tmp_path, cells):

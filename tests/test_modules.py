@@ -17,7 +17,7 @@ import nbformat
 import pytest
 import yaml
 
-from academy.instructor import autograde, feedback, gradebook, leaks, lint, notebooks, validate
+from autograder import autograde, feedback, gradebook, leaks, lint, notebooks, validate
 from conftest import ROOT, module_ids
 
 MODULES = module_ids()
@@ -113,11 +113,19 @@ def test_alternative_solution_gets_full_marks(graded):
     assert got == most
 
 
+def expected_score(module: str, case: dict) -> float:
+    """A fixture's total: the test cells' points of the exercises it expects correct (see its `expect:`)."""
+    from autograder.fingerprints import fixtures as per_exercise, notebook as source
+
+    points = {c.grade_id[: -len("_tests")]: c.points for c in source.cells(module) if c.grade_id.endswith("_tests")}
+    return per_exercise.expected_score(case, points)
+
+
 def test_wrong_answers_get_exactly_their_partial_marks(graded):
     wrong = {k: v for k, v in graded["cases"].items() if k.startswith("wrong")}
     for name, case in wrong.items():
         got, most = graded["scores"][name]
-        assert got == pytest.approx(case["expected_score"]), f"{name}: {case['description']}"
+        assert got == pytest.approx(expected_score(graded["module"], case)), f"{name}: {case['description']}"
         assert 0 < got < most, f"{name} should earn partial marks"
 
 

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from academy.instructor import leaks
+from autograder import leaks
 from conftest import ROOT, module_ids
 
 
@@ -62,3 +62,19 @@ def test_solution_is_unavailable_in_an_installed_package(wheel_tree, tmp_path):
     env = {"PYTHONPATH": str(wheel_tree), "ACADEMY_MODE": "self-paced", "HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert "No worked solutions are installed here" in out.stdout, out.stderr
+
+
+def test_installed_package_checks_with_its_generated_fingerprints(wheel_tree, tmp_path):
+    """fingerprints.json travels in the wheel and is read from there, with no checkout."""
+    code = (
+        "from academy.exercises import m06, fingerprints\n"
+        "assert fingerprints.stored('06')['exercises'], 'no fingerprints'\n"
+        "def sensitivity(query, upper, n=None):\n"
+        "    return {'count': 1, 'sum': upper}.get(query) or upper / n\n"
+        "print(m06.q4.evaluate({'sensitivity': sensitivity}).outcome.value)\n"
+    )
+    env = {"PYTHONPATH": str(wheel_tree), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "correct"
+    assert (wheel_tree / "academy" / "exercises" / "m06" / "fingerprints.json").is_file()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from academy.instructor import autograde, gradebook, release, sandbox
+from autograder import autograde, gradebook, release, sandbox
 import tiny_module as tiny
 from conftest import ROOT
 
@@ -85,7 +85,7 @@ def test_grading_into_postgresql(postgres_url, tmp_path, monkeypatch):
 
     # A second grader's process sees the same gradebook.
     monkeypatch.delenv("ACADEMY_REPO")
-    code = "from academy.instructor import gradebook; print(len(gradebook.rows()))"
+    code = "from autograder import gradebook; print(len(gradebook.rows()))"
     env = {**os.environ, "ACADEMY_REPO": str(top)}
     seen = subprocess.run([os.sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert seen.stdout.strip() == "2"

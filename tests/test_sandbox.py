@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from academy.instructor import autograde, gradebook, sandbox
+from autograder import autograde, gradebook, sandbox
 import tiny_module as tiny
 from conftest import ROOT
 
@@ -27,7 +27,8 @@ S = tiny.SOLUTION
 WRONG = {"a1": "def double(x):\n    return x", "a2": "total = 11", "a3": "name = 'bob'"}
 HONEST = [("good", S, 4.0), ("blank", None, 0.0), ("half", {**S, "a2": "total = 3"}, 2.0),
           ("one", {"a1": S["a1"]}, 1.0)]
-LIMITS = "defaults:\n  wall_seconds: 30\n  cell_seconds: 6\n  memory_mb: 1024\n  processes: 48\n  output_kb: 256\n  submission_mb: 1\n"
+LIMITS = "defaults:\n  wall_seconds: 30\n  memory_mb: 1024\n  processes: 48\n  output_kb: 256\n  submission_mb: 1\n"
+CELL_TIMEOUT = "\nc.Execute.timeout = 6\n"  # nbgrader's own per-cell timeout
 
 
 def attacks(paths: dict) -> dict:
@@ -45,13 +46,13 @@ def attacks(paths: dict) -> dict:
     patch_academy = ("import academy.exercises.hashing as h\nclass Any(str):\n    def __eq__(self, other): return True\n"
                      "h.text_digest = lambda *a, **k: Any()\nname = 'bob'")
     return {
-        "loop": ({**S, "a2": "while True: pass"}, "timeout", 1.0),
-        "spin_all": ({**S, "a1": "while True: pass"}, "timeout", 0.0),
+        "loop": ({**S, "a2": "while True: pass"}, "timeout", 2.0),  # interrupted; t3 still graded
+        "spin_all": ({**S, "a1": "while True: pass"}, "timeout", 3.0),
         "memory": ({**S, "a2": "x = []\nwhile True: x.append(bytearray(50_000_000))"}, "memory", 2.0),
         "forkbomb": ({**S, "a3": "import os\nwhile True:\n    os.fork()"}, {"processes", "killed", "timeout"}, None),
         "daemon": ({**S, "a3": "import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(3600)\nname = 'ada'"}, "graded", 4.0),
         # Endless and noisy: whichever limit it meets first (a cell timeout on a loaded machine).
-        "flood": ({**S, "a2": "while True: print('x' * 10000)"}, {"output_limit", "memory", "timeout"}, None),
+        "flood": ({**S, "a2": "while True: print('x' * 10000)"}, {"output_limit", "memory", "timeout", "killed"}, None),
         "os_exit": ({**S, "a2": "import os\nos._exit(3)"}, "killed", 1.0),
         "sigkill": ({**S, "a3": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"}, "killed", 3.0),
         "sys_exit": ({**S, "a3": "import sys\nsys.exit(0)"}, "graded", 3.0),
@@ -64,11 +65,11 @@ def attacks(paths: dict) -> dict:
         "fake_mark": ({**WRONG, "a1": "print('\\x1eACADEMY-GUARD 0123 t1 ok')\n" + WRONG["a1"]}, "graded", 0.0),
         "run_cell": ({**S, "a1": S["a1"] + "\nip = get_ipython(); orig = ip.run_cell\nip.run_cell = lambda raw_cell, *a, **k: orig('pass', *a, **k)"}, "graded", 0.0),
         "settrace": ({**WRONG, "a1": "import sys\nsys.settrace(lambda *a: None)\n" + WRONG["a1"]}, "graded", 0.0),
-        "edit_test": ("edit_test", "tampered", 0.0),
-        "delete_test": ("delete_test", "tampered", 4.0),
-        "duplicate": ("duplicate", "tampered", 4.0),
+        "edit_test": ("edit_test", "restored", 0.0),  # put back, not an accusation
+        "delete_test": ("delete_test", "restored", 4.0),
+        "duplicate": ("duplicate", "restored", 4.0),
         "malformed": ("{not json", "invalid", 0.0),
-        "wrong_kernel": ("wrong_kernel", "invalid", 0.0),
+        "wrong_kernel": ("wrong_kernel", "graded", 4.0),  # kernelspec overwritten, as nbgrader does
         "too_large": ("too_large", "too_large", 0.0),
     }
 
@@ -99,13 +100,15 @@ def _digest(path: Path) -> str:
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     top = tiny.make_course(tmp_path_factory.mktemp("sandbox"), ROOT, LIMITS)
+    with open(top / "course" / "nbgrader_config.py", "a") as handle:
+        handle.write(CELL_TIMEOUT)
     saved = os.environ.get("ACADEMY_REPO")
     os.environ["ACADEMY_REPO"] = str(top)
     canary = Path.home() / f".academy-canary-{os.getpid()}"
     canary.write_text("canary")
     try:
         course = top / "course"
-        from academy.instructor import release
+        from autograder import release
 
         release.release([tiny.MODULE])
         released = json.loads((course / "release" / tiny.MODULE / f"{tiny.NOTEBOOK}.ipynb").read_text())
@@ -151,7 +154,7 @@ def test_parallel_honest_submissions_get_exact_totals(run):
     for student, (status, points) in honest.items():
         row = run["rows"][student]
         assert (row["status"], row["score"], row["max_score"]) == (status, points, 5.0), student
-        assert row["needs_manual_grading"] is True  # the written answer
+        assert row["needs_manual_grading"] is False  # the written answer was left blank: 0, as in nbgrader
     assert sum(run["rows"][s]["score"] for s in honest) == sum(p for _, p in honest.values())
 
 
@@ -187,7 +190,7 @@ def test_grades_csv_has_status(run, tmp_path):
 
 def test_autograded_notebooks_keep_hidden_tests_for_feedback_but_no_marks(run):
     text = (run["course"] / "autograded" / "h00-good" / tiny.MODULE / f"{tiny.NOTEBOOK}.ipynb").read_text()
-    assert "BEGIN HIDDEN TESTS" in text and "ACADEMY-GUARD" not in text
+    assert "BEGIN HIDDEN TESTS" in text and "ACADEMY-GUARD" not in text and "_grader_bootstrap" not in text
 
 
 def test_refuses_without_bubblewrap(monkeypatch, tmp_path):

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from academy.instructor import notebooks as N
+from autograder import notebooks as N
 
 MODULE = "01-tiny"
 NOTEBOOK = "tiny"

@@ -1,21 +1,24 @@
-"""Checks: small classes, one rule each. A check raises ``Wrong`` with feedback, or returns.
+"""Checks: small classes, one rule each. One protocol: a check raises ``Wrong`` (feedback),
+``NotAttempted`` (the stub is still there) or returns.
 
-Every check gets the learner's values by name and the exercise's salt. Feedback names what is
-wrong and how to think about it; it never states the expected value.
+A check is called as ``check(values, salt)`` with the learner's values by name. Feedback names
+what is wrong and how to think about it; it never states the expected value or the fixing code.
+Checks that compare with the reference answer (``Matches``, ``Calls``, ``CallsOn``,
+``KnownMistakes``) read their fingerprints from the module's generated ``fingerprints.json``
+under their ``key``; ``observe(values)`` is the value they fingerprint, which is how
+``academy fingerprints`` regenerates them from the source notebook.
 """
 
 from __future__ import annotations
 
-import copy
 import numbers
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
-from academy.exercises.core import NotAttempted, Wrong
-from academy.exercises.fingerprints import matches
+from academy.exercises.running import NotAttempted, TooSlow, Wrong, call_learner  # noqa: F401 (one way to call learner code)
 
 TYPE_WORDS = {
     "number": "a number",
@@ -56,6 +59,7 @@ def _is_type(value, kind: str) -> bool:
     raise ValueError(kind)
 
 
+# ----------------------------------------------------------------------------- shape and properties
 @dataclass
 class IsA:
     """The name holds a value of the right kind (see TYPE_WORDS)."""
@@ -63,7 +67,7 @@ class IsA:
     name: str
     kind: str
 
-    def __call__(self, values, salt):
+    def __call__(self, values, salt=None):
         value = values[self.name]
         if not _is_type(value, self.kind):
             raise Wrong(f"`{self.name}` should be {TYPE_WORDS[self.kind]}, but it is a {type(value).__name__}.")
@@ -77,7 +81,7 @@ class Has:
     test: Callable[[Any], bool]
     message: str
 
-    def __call__(self, values, salt):
+    def __call__(self, values, salt=None):
         if not self.test(values[self.name]):
             raise Wrong(self.message)
 
@@ -90,7 +94,7 @@ class Columns:
     required: list[str]
     exact: bool = True
 
-    def __call__(self, values, salt):
+    def __call__(self, values, salt=None):
         frame = values[self.name]
         if isinstance(frame, pd.Series):
             frame = frame.reset_index()
@@ -111,132 +115,36 @@ class Rows:
     count: int
     what: str
 
-    def __call__(self, values, salt):
+    def __call__(self, values, salt=None):
         n = len(values[self.name])
         if n != self.count:
             raise Wrong(f"`{self.name}` has {n} rows, but it should have one row per {self.what}.")
 
 
 @dataclass
-class Matches:
-    """The value has the fingerprint of the reference answer; known mistakes get their own feedback."""
-
-    name: str
-    expected: dict
-    message: str = "This is not the value we expect yet. Re-read the prompt and check each step."
-    mistakes: list[tuple[dict, str]] = field(default_factory=list)
-
-    def __call__(self, values, salt):
-        value = values[self.name]
-        if matches(value, self.expected, salt):
-            return
-        for spec, feedback in self.mistakes:
-            if matches(value, spec, salt):
-                raise Wrong(feedback)
-        raise Wrong(self.message)
-
-
-def _brief(value) -> str:
-    """An argument as feedback shows it: tables by their size, long values cut short."""
-    if isinstance(value, pd.DataFrame):
-        return f"<a table of {len(value)} rows>"
-    if isinstance(value, pd.Series):
-        return f"<a column of {len(value)} values>"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def call_learner(func, name: str, *args, **kwargs):
-    """Call learner code; the untouched stub means 'not attempted'. Other errors propagate."""
-    try:
-        return func(*args, **kwargs)
-    except NotImplementedError:
-        raise NotAttempted(f"`{name}` still raises NotImplementedError: replace the stub with your code.")
-
-
-def _call(func, name: str, shown: str, args: list, kwargs: dict):
-    """Call learner code: a stub means not attempted; any other exception becomes feedback."""
-    try:
-        got = call_learner(func, name, *args, **kwargs)
-    except NotAttempted:
-        raise
-    except Exception as error:
-        raise Wrong(f"`{shown}` raised {type(error).__name__}: {error}")
-    if got is None:
-        raise Wrong(f"`{shown}` returned None. Did you forget `return`?")
-    return got
-
-
-def _compare(got, expected: dict, mistakes, salt: str, shown: str, message: str) -> None:
-    if matches(got, expected, salt):
-        return
-    for spec, feedback in mistakes:
-        if matches(got, spec, salt):
-            raise Wrong(f"`{shown}`: {feedback}")
-    raise Wrong(f"`{shown}` does not return the expected result. {message}".strip())
-
-
-@dataclass
-class Calls:
-    """A learner's function, called on a visible case, returns a value with the right fingerprint."""
-
-    name: str
-    args: tuple
-    expected: dict
-    message: str = ""
-    kwargs: dict = field(default_factory=dict)
-    mistakes: list[tuple[dict, str]] = field(default_factory=list)
-
-    def __call__(self, values, salt):
-        shown = ", ".join([_brief(a) for a in self.args] + [f"{k}={_brief(v)}" for k, v in self.kwargs.items()])
-        shown = f"{self.name}({shown})"
-        got = _call(values[self.name], self.name, shown, list(self.args), self.kwargs)
-        _compare(got, self.expected, self.mistakes, salt, shown, self.message)
-
-
-class CallsOn:
-    """``func(*notebook values, *fixed)`` matches a fingerprint: the notebook's own data as input.
-
-    The inputs are deep-copied, so a function that changes its input cannot spoil later checks;
-    ``transform`` turns the result into the value that was fingerprinted (raise Wrong to refuse).
-    """
-
-    def __init__(self, name, arg_names, expected, message="", mistakes=(), transform=None, shown=None, fixed=()):
-        self.name, self.arg_names, self.expected, self.message = name, tuple(arg_names), expected, message
-        self.mistakes, self.transform, self.fixed = list(mistakes), transform or (lambda v: v), tuple(fixed)
-        self.shown = shown or f"{name}({', '.join(arg_names)})"
-
-    def __call__(self, values, salt):
-        args = [copy.deepcopy(values[n]) for n in self.arg_names] + [copy.deepcopy(v) for v in self.fixed]
-        got = _call(values[self.name], self.name, self.shown, args, {})
-        try:
-            got = self.transform(got)
-        except Wrong:
-            raise
-        except Exception:
-            raise Wrong(f"`{self.shown}` does not return the kind of value the prompt asks for.")
-        _compare(got, self.expected, self.mistakes, salt, self.shown, self.message)
-
-
-@dataclass
 class Behaves:
     """A learner's function has a property on inputs built at check time (randomised, larger, edge cases).
 
-    ``test(func)`` returns None when the property holds, or a feedback string when it does not.
+    ``test(func)`` raises ``Wrong("feedback")`` when the property does not hold, or returns.
+    (LEGACY: a returned string is read as feedback; modules 01-05 still do that.)
     """
 
     name: str
-    test: Callable[[Callable], str | None]
+    test: Callable[[Callable], None]
 
-    def __call__(self, values, salt):
+    def __call__(self, values, salt=None):
         func = values[self.name]
         try:
             problem = self.test(func)
         except NotImplementedError:
             raise NotAttempted(f"`{self.name}` still raises NotImplementedError: replace the stub with your code.")
-        except (Wrong, NotAttempted):
+        except (Wrong, NotAttempted, TooSlow):
             raise
         except Exception as error:
             raise Wrong(f"`{self.name}` raised {type(error).__name__}: {error}")
         if problem:
             raise Wrong(problem)
+
+
+# The checks that compare with the reference answer live in compare.py; import them from here.
+from academy.exercises.compare import Calls, CallsOn, Fingerprinted, KnownMistakes, Matches  # noqa: E402,F401

@@ -7,14 +7,13 @@ order and reports one of three outcomes. Checks never hold the expected answer i
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import io
+import re
 import sys
-import warnings
 from dataclasses import dataclass, field
 
 from academy import mode
+from academy.exercises.running import NotAttempted, TooSlow, Wrong, _TooSlow, quiet, time_limit  # noqa: F401 (re-exported)
 
 
 class Outcome(enum.Enum):
@@ -40,56 +39,11 @@ class NotYet(AssertionError):
         return str(self).splitlines()
 
 
-class NotAttempted(Exception):
-    """Raised by a check when the answer is still the stub or a placeholder."""
-
-
-class Wrong(Exception):
-    """Raised by a check with feedback that says what is wrong, never what is right."""
-
-
 # Values a learner may leave in place of an answer; they mean "not attempted", not "wrong".
 PLACEHOLDERS = (Ellipsis, NotImplemented)
 
 # A check calls the learner's code; an endless loop must end in feedback, not a hung cell.
 TIME_LIMIT_SECONDS = 20
-
-
-class _TooSlow(BaseException):
-    """Raised inside learner code by the alarm; BaseException so a bare `except Exception` can't eat it."""
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float):
-    """Interrupt the block after ``seconds`` (main thread on Unix; elsewhere no limit)."""
-    import signal
-    import threading
-
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def _alarm(signum, frame):
-        raise _TooSlow()
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@contextlib.contextmanager
-def quiet():
-    """Run learner code with warnings and stderr swallowed (stderr zeroes an nbgrader test)."""
-    sink = io.StringIO()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with contextlib.redirect_stderr(sink):
-            yield sink
 
 
 def _caller_namespace(depth: int = 2) -> dict:
@@ -108,19 +62,64 @@ MARKS = {
 }
 
 
+class FingerprintMissing(Exception):
+    """A check's fingerprint is not in the module's fingerprints.json (a maintainer's fault)."""
+
+
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
 @dataclass
 class Exercise:
-    """An exercise: the names the learner defines, the checks on them, graduated hints."""
+    """An exercise: the names the learner defines, the checks on them, graduated hints.
 
-    id: str  # "ex06_03": module 06, exercise 3; grade ids start with it
+    ``id`` ("ex06_03") says where the exercise sits (module 06, exercise 3: its grade ids start
+    with it); ``name`` ("reconstruct") says what it is and never changes when exercises are
+    reordered. Fingerprints are salted with module, name and each check's key, and live in the
+    module package's generated ``fingerprints.json`` (``academy fingerprints`` writes it).
+    """
+
+    id: str
     title: str
     names: tuple[str, ...]
     checks: list = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
     time_limit: float = TIME_LIMIT_SECONDS
     too_slow: str = ""  # advice when the learner's code runs out of time (a likely endless loop)
-    salt_id: str = ""  # the id the fingerprints were made with, if the exercise was renumbered since
+    name: str = ""  # stable slug; required for checks that read fingerprints.json
+    salt_id: str = ""  # LEGACY (single-file modules with pasted fingerprints); remove with them
     _hints_shown: int = 0
+
+    def __post_init__(self):
+        if not re.fullmatch(r"ex\d\d_\d\d", self.id):
+            raise ValueError(f"exercise id {self.id!r} should look like ex06_03")
+        if self.name and not _NAME.fullmatch(self.name):
+            raise ValueError(f"exercise name {self.name!r} should be a lower-case slug like 'noisy_sum'")
+        keys = [c.key for c in self.checks if getattr(c, "fingerprinted", False)]
+        if len(keys) != len(set(keys)):
+            raise ValueError(f"{self.id}: two fingerprinted checks share a key: {sorted(keys)}")
+        for check in self.checks:
+            if hasattr(check, "bind"):
+                check.bind(self)
+
+    @property
+    def module(self) -> str:
+        """The module number as two digits, "06"."""
+        return self.id[2:4]
+
+    def salt_for(self, key: str) -> str:
+        """The salt of one check's fingerprints: stable under renumbering."""
+        return f"{self.module}/{self.name}/{key}"
+
+    def stored(self, key: str) -> dict:
+        """This check's entry in fingerprints.json: {"expected": spec, "mistakes": {fixture: spec}}."""
+        from academy.exercises import fingerprints
+
+        entry = fingerprints.stored(self.module).get("exercises", {}).get(self.name, {}).get(key)
+        if entry is None:
+            raise FingerprintMissing(
+                f"{self.id} ({self.name}): no fingerprint for check {key!r}; run `academy fingerprints {self.module}`")
+        return entry
 
     # -- evaluation ---------------------------------------------------------------------
     def evaluate(self, namespace: dict) -> Result:
@@ -136,9 +135,11 @@ class Exercise:
             if any(value is p for p in PLACEHOLDERS):
                 return Result(Outcome.NOT_ATTEMPTED, f"`{name}` still holds a placeholder.")
         try:
-            with quiet(), time_limit(self.time_limit):
+            with quiet(), time_limit(self.time_limit) as limit:
                 return self._run_checks(values)
-        except _TooSlow:
+        except TooSlow as slow:
+            if slow is not limit:
+                raise
             advice = self.too_slow or "Does a loop in your code ever stop? Test it on a small case first."
             return Result(Outcome.INCORRECT, f"Checking your answer took longer than {self.time_limit:g} seconds. {advice}")
 
@@ -152,12 +153,15 @@ class Exercise:
                 return Result(Outcome.INCORRECT, str(wrong))
             except NotImplementedError:
                 return Result(Outcome.NOT_ATTEMPTED, "Your function still raises NotImplementedError: replace the stub with your code.")
+            except FingerprintMissing as missing:
+                return Result(Outcome.INCORRECT, f"This exercise cannot be checked here; please tell your instructor. ({missing})")
             except Exception as error:  # a learner's code failed inside a check
                 return Result(Outcome.INCORRECT, f"Checking your answer raised {type(error).__name__}: {error}")
         return Result(Outcome.CORRECT, "")
 
     @property
     def salt(self) -> str:
+        """LEGACY salt of pasted fingerprints (the exercise id); new checks use ``salt_for``."""
         return self.salt_id or self.id
 
     # -- what learners call ---------------------------------------------------------------
@@ -187,7 +191,12 @@ class Exercise:
         if n is None:
             self._hints_shown = min(self._hints_shown + 1, len(self.hints))
             n = self._hints_shown
-        n = max(1, min(int(n), len(self.hints)))
+        if not 1 <= int(n) <= len(self.hints):
+            count = len(self.hints)
+            print(f"{self.title} has {'only one hint' if count == 1 else f'only {count} hints'}: "
+                  f"ask for one of 1 to {count}, e.g. .hint({count}) for the last.")
+            return
+        n = int(n)
         more = (
             f"  (hint {n} of {len(self.hints)}: run .hint() again for the next)"
             if n < len(self.hints)

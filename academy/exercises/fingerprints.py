@@ -1,12 +1,17 @@
 """Fingerprints: what a check stores about an expected value instead of the value itself.
 
-``fingerprint(value, salt, step)`` is run by the author on the reference answer; the result
-(kind, shape and salted digests) is pasted into the module's exercise file. ``matches`` tells
-whether a learner's value has the same fingerprint. Neither ever needs the plain answer.
+``fingerprint(value, salt, step)`` gives kind, shape and salted digests of a value. The
+maintainer command ``academy fingerprints`` runs it on the source notebook's reference values
+and writes ``academy/exercises/mNN/fingerprints.json`` (generated, never edited by hand);
+``stored(module)`` reads that file. ``matches`` tells whether a learner's value has the same
+fingerprint. None of them ever needs the plain answer.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
+import json
 import numbers
 
 import numpy as np
@@ -113,3 +118,23 @@ def matches(value, spec: dict, salt: str) -> bool:
             value = str(bool(value))
         return isinstance(value, str) and hashing.text_digest(value, salt) == spec["d"]
     raise ValueError(f"unknown fingerprint kind {kind!r}")
+
+
+FILE = "fingerprints.json"
+
+
+@functools.lru_cache(maxsize=None)
+def _text(module: str) -> str:
+    try:
+        return (importlib.resources.files(f"academy.exercises.m{module}") / FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
+        return "{}"
+
+
+def stored(module: str) -> dict:
+    """The generated fingerprints of module ``module`` ("06"); {} if the module has no file.
+
+    A fresh dict on every call (the file is read once): changing what one call returned cannot
+    change what a later check compares with.
+    """
+    return json.loads(_text(module))

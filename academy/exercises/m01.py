@@ -6,6 +6,8 @@ computed by the author from the reference solution; feedback never states them.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import math
 
 import numpy as np
@@ -16,6 +18,69 @@ from academy.exercises.core import Exercise, NotAttempted, Wrong, quiet
 from academy.exercises.fingerprints import matches
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "quiet"]
+
+
+# --- exercises 3-7 graded alone -----------------------------------------------------------------
+# Exercises 3 to 7 build on count_from_share (exercise 1) and wilson_interval (exercise 2). Their
+# checks run the learner's function with those two names meaning correct stand-ins, so a slip in
+# exercise 1 or 2 costs points there only. (The hidden tests do the same with their own copies.)
+
+@functools.lru_cache(maxsize=None)
+def _critical(z):
+    from scipy.stats import norm
+
+    return 2 * (1 - norm.cdf(z))
+
+
+def _wilson(successes, n, z=1.96):
+    # A library's Wilson interval, so the package never spells out the formula learners write.
+    from statsmodels.stats.proportion import proportion_confint
+
+    low, high = proportion_confint(successes, n, alpha=_critical(z), method="wilson")
+    return float(low), float(high)
+
+
+def _count(percent, n):
+    share = percent / 100
+    return round(share * n)
+
+
+EARLIER_ANSWERS = {"count_from_share": _count, "wilson_interval": _wilson}
+
+
+@contextlib.contextmanager
+def earlier_answers_replaced(func, stand_ins=None):
+    """While the block runs, ``func`` (a learner's function) finds correct stand-ins under the names
+    of earlier answers: it looks them up in the notebook's namespace when called, so they are bound
+    there and the learner's own definitions are put back afterwards (also after a time-out)."""
+    stand_ins = EARLIER_ANSWERS if stand_ins is None else stand_ins
+    namespace = getattr(func, "__globals__", None)
+    if not isinstance(namespace, dict):
+        yield
+        return
+    missing = object()
+    saved = {name: namespace.get(name, missing) for name in stand_ins}
+    namespace.update(stand_ins)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value
+
+
+class Alone:
+    """Run ``checks`` with the earlier answers inside the learner's function ``name`` replaced."""
+
+    def __init__(self, name, *checks):
+        self.name, self.checks = name, checks
+
+    def __call__(self, values, salt):
+        with earlier_answers_replaced(values[self.name]):
+            for check in self.checks:
+                check(values, salt)
 
 
 # --- small checks this module needs -------------------------------------------------------------
@@ -60,7 +125,8 @@ class CallsWithTable:
                 message += (f". It was called with {self.shown_table} whose figure_ids are not in `figures`: does your "
                             "function look the figures up in its `table` argument, rather than in `figures`?")
             elif isinstance(error, TypeError) or "NA" in str(error):
-                message += ". Is one of the bases missing? Use pd.isna(base_n) to test for a missing base before you use it."
+                message += (". Is one of the bases missing? A missing base (<NA>) cannot take part in arithmetic or a "
+                            "comparison: find out whether a base is missing before you use it.")
             raise Wrong(message)
         if not isinstance(got, str):
             raise Wrong(f"`{self.name}({shown})` should return a string, but it returned a {type(got).__name__}.")
@@ -99,8 +165,8 @@ q1 = Exercise(
         IsA("count_from_share", "function"),
         Calls("count_from_share", (84, 38), {'kind': 'number', 'step': 0.5, 'd': '12c1d5864a7a4c416c979fed'},
               message="Turn the percentage into a share of the base, then round.",
-              mistakes=[({'kind': 'number', 'step': 0.5, 'd': 'a281354fbccc2608fa0bce13'}, "this is 100 times too large: a percentage must be divided by 100 before you multiply by the base."),
-                        ({'kind': 'number', 'step': 0.5, 'd': 'b8d476d6719c3f074c4c4b69'}, "this cuts the decimals off (as `int()` or `//` do). Round to the nearest whole number with `round()`.")]),
+              mistakes=[({'kind': 'number', 'step': 0.5, 'd': 'a281354fbccc2608fa0bce13'}, "this is 100 times too large: a percentage counts per hundred, not per one."),
+                        ({'kind': 'number', 'step': 0.5, 'd': 'b8d476d6719c3f074c4c4b69'}, "this cuts the decimals off (4.9 respondents would become 4): the prompt asks for the nearest whole number.")]),
         Behaves("count_from_share", _whole_numbers),
     ],
     hints=[
@@ -173,10 +239,10 @@ q2 = Exercise(
            {'kind': 'number', 'step': 0.0001, 'd': '3e6e308a6fa955f2a078cdd8'}]}, "this is the normal (Wald) interval, p ± z·√(p(1−p)/n). Wilson's interval moves the centre towards 1/2 and has a different half-width."),
                   ({'kind': 'sequence',
  'items': [{'kind': 'number', 'step': 0.0001, 'd': '18127861ef828797cf672e52'},
-           {'kind': 'number', 'step': 0.0001, 'd': 'f7e498f4a44522b2985eb790'}]}, "this is a 90% interval (z = 1.645). Use the `z` argument, whose default is 1.96 for 95%."),
+           {'kind': 'number', 'step': 0.0001, 'd': 'f7e498f4a44522b2985eb790'}]}, "this is a 90% interval (z = 1.645), although no z was given: the interval should use the `z` it is called with, and 1.96 (95%) when none is given."),
                   ({'kind': 'sequence',
  'items': [{'kind': 'number', 'step': 0.0001, 'd': '5bc6f14ea8f9f4d258e5888c'},
-           {'kind': 'number', 'step': 0.0001, 'd': 'ec85f1dee0f920bec857c8dc'}]}, "this is a 90% normal (Wald) interval: use Wilson's formula with the `z` argument (default 1.96)."),
+           {'kind': 'number', 'step': 0.0001, 'd': 'ec85f1dee0f920bec857c8dc'}]}, "this is a 90% normal (Wald) interval: both the formula and the z used when none is given differ from the prompt."),
               ]),
     ],
     hints=[
@@ -200,24 +266,66 @@ def _ordered(frame) -> bool:
     return bool(((low <= share + 1e-9) & (share <= high + 1e-9)).all())
 
 
+class Returns:
+    """Call ``func(table)`` and run value ``checks`` on what it returns, shown as ``func(table)``."""
+
+    def __init__(self, name, table, checks):
+        self.name, self.table, self.checks = name, table, checks
+        self.shown = f"{name}({table})"
+
+    def __call__(self, values, salt):
+        try:
+            got = values[self.name](values[self.table].copy())
+        except NotImplementedError:
+            raise NotAttempted(f"`{self.name}` still raises NotImplementedError: replace the stub with your code.")
+        except Exception as error:
+            raise Wrong(f"`{self.shown}` raised {type(error).__name__}: {error}")
+        for check in self.checks:
+            check({self.shown: got}, salt)
+
+
+# Figure ids that are not in `figures`: a function that reads `figures` instead of its argument fails.
+_MADE_UP_FIGURES = pd.DataFrame({
+    "figure_id": ["made_up.a", "made_up.b", "made_up.c", "made_up.d"],
+    "topic": "made_up", "group": "all", "item": ["a", "b", "c", "d"],
+    "percent": [12.0, 97.0, 50.0, 61.0],
+    "base_n": pd.array([40, 33, pd.NA, 7], dtype="Int64"),
+    "base": "made up for this check",
+}, index=[4, 9, 2, 7])
+
+
+def _uses_its_table(func):
+    got = func(_MADE_UP_FIGURES.copy())
+    if not isinstance(got, pd.DataFrame) or "figure_id" not in got.columns:
+        return "Given a small made-up table, `add_intervals` does not return a table with a `figure_id` column."
+    if set(got["figure_id"]) != {"made_up.a", "made_up.b", "made_up.d"}:
+        return ("Given a small made-up table, `add_intervals` does not return one row for each of its figures that "
+                "has a base: does it work on the `table` it is given, rather than on `figures`?")
+    return None
+
+
+_RESULT = "add_intervals(figures)"
+
 q3 = Exercise(
     id="ex01_03",
     title="An interval for every figure that has a base",
-    names=("with_intervals",),
+    names=("add_intervals", "figures"),
     checks=[
-        IsA("with_intervals", "frame"),
-        Columns("with_intervals", ["figure_id", "percent", "base_n", "low", "high"]),
-        Rows("with_intervals", 28, "figure that has a base (base_n is not missing)"),
-        Has("with_intervals", lambda f: matches(set(f["figure_id"]), {'kind': 'set', 'size': 28, 'd': '31392cf96606c3460be81a11'}, "ex01_03"),
+        IsA("add_intervals", "function"),
+        Alone("add_intervals", Returns("add_intervals", "figures", [
+        IsA(_RESULT, "frame"),
+        Columns(_RESULT, ["figure_id", "percent", "base_n", "low", "high"]),
+        Rows(_RESULT, 28, "figure that has a base (base_n is not missing)"),
+        Has(_RESULT, lambda f: matches(set(f["figure_id"]), {'kind': 'set', 'size': 28, 'd': '31392cf96606c3460be81a11'}, "ex01_03"),
                           "The rows are not the figures that have a base: keep exactly the rows where `base_n` is not missing."),
-        Has("with_intervals", lambda f: not f[["low", "high"]].isna().any().any(), "`low` and `high` have missing values."),
-        Has("with_intervals", lambda f: float(f["high"].astype(float).max()) <= 1.5,
+        Has(_RESULT, lambda f: not f[["low", "high"]].isna().any().any(), "`low` and `high` have missing values."),
+        Has(_RESULT, lambda f: float(f["high"].astype(float).max()) <= 1.5,
             "`low` and `high` should be shares between 0 and 1, as `wilson_interval` returns them, not percentages."),
-        Has("with_intervals", _shares,
-            "Some intervals reach below 0 or above 1. That is what the normal (Wald) interval does near 0% and 100%: "
-            "use Wilson's interval from exercise 2."),
-        Has("with_intervals", _ordered, "In some rows the printed share (percent / 100) is not between `low` and `high`: are `low` and `high` swapped?"),
-        RowValues("with_intervals", "figure_id", ["low", "high"], {'kind': 'sequence',
+        Has(_RESULT, _shares,
+            "Some intervals reach below 0 or above 1. That is what the normal (Wald) interval does near 0% and 100%, "
+            "and Wilson's interval never does."),
+        Has(_RESULT, _ordered, "In some rows the printed share (percent / 100) is not between `low` and `high`: are `low` and `high` swapped?"),
+        RowValues(_RESULT, "figure_id", ["low", "high"], {'kind': 'sequence',
  'items': [{'kind': 'number', 'step': 0.0001, 'd': '85b44771904daa8ee3f353b1'},
            {'kind': 'number', 'step': 0.0001, 'd': '903f9adc6676b3311baacb61'},
            {'kind': 'number', 'step': 0.0001, 'd': '9450cd32350c1041f78d7032'},
@@ -274,7 +382,7 @@ q3 = Exercise(
            {'kind': 'number', 'step': 0.0001, 'd': '4ea53071f4c5d55b3d5592b7'},
            {'kind': 'number', 'step': 0.0001, 'd': '8fb491ba8cc5e11b5273f265'},
            {'kind': 'number', 'step': 0.0001, 'd': '9ae9bedf5be1f6fc54df7203'}]},
-                  "Some intervals are not the ones we expect. For each row, successes = count_from_share(percent, base_n), then wilson_interval(successes, base_n).",
+                  "Some intervals are not the ones we expect. Work one row out by hand: which successes and which base go into its interval?",
                   mistakes=[
                       ({'kind': 'sequence',
  'items': [{'kind': 'number', 'step': 0.0001, 'd': '85b44771904daa8ee3f353b1'},
@@ -332,7 +440,7 @@ q3 = Exercise(
            {'kind': 'number', 'step': 0.0001, 'd': 'd63c04ba555f2fad6abaff5f'},
            {'kind': 'number', 'step': 0.0001, 'd': '4ea53071f4c5d55b3d5592b7'},
            {'kind': 'number', 'step': 0.0001, 'd': '8fb491ba8cc5e11b5273f265'},
-           {'kind': 'number', 'step': 0.0001, 'd': '9ae9bedf5be1f6fc54df7203'}]}, "Close, but use whole respondents: successes = count_from_share(percent, base_n), not percent / 100 * base_n."),
+           {'kind': 'number', 'step': 0.0001, 'd': '9ae9bedf5be1f6fc54df7203'}]}, "Close, but the successes here are not whole respondents: the prompt counts them with `count_from_share`, in whole people."),
                       ({'kind': 'sequence',
  'items': [{'kind': 'number', 'step': 0.0001, 'd': 'f0f37c491fe8411e3763f891'},
            {'kind': 'number', 'step': 0.0001, 'd': '8178b7a32c7a7bd7f459bbf5'},
@@ -389,44 +497,59 @@ q3 = Exercise(
            {'kind': 'number', 'step': 0.0001, 'd': 'd48992f82e11d510c9a227d8'},
            {'kind': 'number', 'step': 0.0001, 'd': '36ca8ed84eb3872bd5ad65e1'},
            {'kind': 'number', 'step': 0.0001, 'd': 'da53f1ae084494af63afb17b'},
-           {'kind': 'number', 'step': 0.0001, 'd': '8c70179c689e8049b6a8dbe8'}]}, "These are normal (Wald) intervals. Use your `wilson_interval` from exercise 2."),
+           {'kind': 'number', 'step': 0.0001, 'd': '8c70179c689e8049b6a8dbe8'}]}, "These are normal (Wald) intervals: the prompt asks for Wilson's, as `wilson_interval` gives them."),
                   ]),
+        ])),
+        Alone("add_intervals", Behaves("add_intervals", _uses_its_table)),
     ],
     hints=[
-        "Two steps: keep the rows that have a base, then compute an interval for each of them.",
-        "`figures[figures['base_n'].notna()]` keeps the rows with a base. For each row, successes = count_from_share(percent, base_n).",
-        "Loop over the rows (or use `.apply(..., axis=1)`), call `wilson_interval(successes, base_n)`, and store the two ends in new columns `low` and `high`; finally keep only the five columns asked for.",
+        "Two steps: keep the rows of `table` that have a base, then compute an interval for each of them.",
+        "`table[table['base_n'].notna()]` keeps the rows with a base. For each row, successes = count_from_share(percent, base_n).",
+        "Loop over the rows (or use `.apply(..., axis=1)`), call `wilson_interval(successes, base_n)`, and store the two ends in new columns `low` and `high`; finally keep only the five columns asked for, and return the table.",
     ],
 )
 
 
 # --- exercise 4: interval widths ----------------------------------------------------------------
 
+def _width_properties(func):
+    for percent, n in [(97, 33), (27, 1000), (50, 10)]:
+        got = func(percent, n)
+        if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, float, np.integer, np.floating)):
+            return f"`interval_width({percent}, {n})` should return a number, not a {type(got).__name__}."
+        if not 0 < float(got) < 1:
+            return (f"`interval_width({percent}, {n})` is not a share between 0 and 1: the width is high − low of an "
+                    "interval whose ends are shares.")
+    if not func(50, 100) > func(50, 1000):
+        return "The same share from more respondents should give a narrower interval; yours does not."
+    return None
+
+
 q4 = Exercise(
     id="ex01_04",
     title="How wide is the uncertainty?",
-    names=("width_tax", "width_all"),
+    names=("interval_width",),
     checks=[
-        IsA("width_tax", "number"),
-        IsA("width_all", "number"),
-        Has("width_tax", lambda w: 0 < float(w) < 1, "`width_tax` should be a share between 0 and 1: high − low of the interval."),
-        Has("width_all", lambda w: 0 < float(w) < 1, "`width_all` should be a share between 0 and 1: high − low of the interval."),
-        Matches("width_tax", {'kind': 'number', 'step': 0.0001, 'd': '843991368111c018c68706a7'},
-                message="`width_tax` is not yet right: take 97% of 33 with count_from_share, then high − low of its Wilson interval.",
-                mistakes=[
-                    ({'kind': 'number', 'step': 0.0001, 'd': 'cd75f002082ba27df0aeda9d'}, "`width_tax` looks like half the width (the half-width); the width is high − low, the whole interval."),
-                    ({'kind': 'number', 'step': 0.0001, 'd': '6e854435f2503caf778e229d'}, "`width_tax` is the width of the normal (Wald) interval. With 33 respondents and a share near 100%, use Wilson's."),
-                    ({'kind': 'number', 'step': 0.0001, 'd': 'dfe1b7800b7312ae3ccec91e'}, "`width_tax` is a 90% interval's width (z = 1.645); use the 95% default."),
-                ]),
-        Matches("width_all", {'kind': 'number', 'step': 0.0001, 'd': '1eafb2c735f90af9b64ddd01'},
-                message="`width_all` is not yet right: take 27% of 1,000 with count_from_share, then high − low of its Wilson interval.",
-                mistakes=[({'kind': 'number', 'step': 0.0001, 'd': '41ee6edfd836bc6a562c2d4e'}, "`width_all` uses 274. That is the real count of adopters, but the exercise asks about the printed figure, 27% of 1,000: use count_from_share(27, 1000)."),
-                          ({'kind': 'number', 'step': 0.0001, 'd': '2094d53fa8e4c124e35b489d'}, "`width_all` looks like half the width (the half-width); the width is high − low, the whole interval.")]),
+        IsA("interval_width", "function"),
+        Alone("interval_width",
+              Behaves("interval_width", _width_properties),
+              Calls("interval_width", (97, 33), {'kind': 'number', 'step': 0.0001, 'd': '843991368111c018c68706a7'},
+                    message="For 97% of 33 the width is not yet right: count the successes, take their Wilson interval, "
+                            "and measure it from end to end.",
+                    mistakes=[
+                        ({'kind': 'number', 'step': 0.0001, 'd': 'cd75f002082ba27df0aeda9d'}, "this looks like half the width (the half-width); the width spans the whole interval, from low to high."),
+                        ({'kind': 'number', 'step': 0.0001, 'd': '6e854435f2503caf778e229d'}, "this is the width of the normal (Wald) interval. With 33 respondents and a share near 100%, the prompt asks for Wilson's."),
+                        ({'kind': 'number', 'step': 0.0001, 'd': 'dfe1b7800b7312ae3ccec91e'}, "this is a 90% interval's width (z = 1.645); the prompt asks for 95%."),
+                    ]),
+              Calls("interval_width", (27, 1000), {'kind': 'number', 'step': 0.0001, 'd': '1eafb2c735f90af9b64ddd01'},
+                    message="For 27% of 1,000 the width is not yet right: count the successes, take their Wilson interval, "
+                            "and measure it from end to end.",
+                    mistakes=[({'kind': 'number', 'step': 0.0001, 'd': '2094d53fa8e4c124e35b489d'}, "this looks like half the width (the half-width); the width spans the whole interval, from low to high.")])),
     ],
     hints=[
         "The width of an interval is its high end minus its low end.",
-        "Get the counts with count_from_share(97, 33) and count_from_share(27, 1000), then call wilson_interval on each.",
-        "For the tax figure: call `wilson_interval` with `count_from_share(97, 33)` successes out of 33, unpack the two ends, and subtract the low end from the high end. Then the same for 27% of 1,000.",
+        "First the count with count_from_share(percent, n), then its Wilson interval with wilson_interval, then the width.",
+        "Unpack the two ends returned by `wilson_interval(count_from_share(percent, n), n)` and return the high end minus the low end.",
     ],
 )
 
@@ -454,6 +577,7 @@ q5 = Exercise(
     names=("compare", "figures"),
     checks=[
         IsA("compare", "function"),
+        Alone("compare",
         CallsWithTable("compare", "figures", ("benefits_realised.tax_and_customs.compliance", "benefits_realised.improved_decision_making"),
                        _APART, "Compute both intervals and ask whether one lies wholly above the other."),
         CallsWithTable("compare", "figures", ("benefits_realised.improved_decision_making", "benefits_realised.tax_and_customs.compliance"),
@@ -467,7 +591,7 @@ q5 = Exercise(
                        _NO_BASE, "Here the first figure has a base but the second does not: check both bases."),
         CallsWithTable("compare", _MADE_UP, ("made_up.lower", "made_up.higher"), _APART,
                        "This table is made up, so its figures are not in `figures`: does your function use its "
-                       "`table` argument, and test both orders?"),
+                       "`table` argument, and test both orders?")),
     ],
     hints=[
         "First find the two rows by `figure_id`. If either has no base (`pd.isna(base_n)`), you cannot compute an interval.",
@@ -479,10 +603,9 @@ q5 = Exercise(
 
 # --- exercise 6: how many respondents would it take? --------------------------------------------
 
-_ONE_DIRECTION = ("Does your loop test both orders? The intervals are apart when a's lies wholly above b's "
-                  "(low_a > high_b) *or* b's lies wholly above a's (low_b > high_a). With only one of the two tests, "
-                  "the loop never stops for one of the two orders: try smallest_base_apart(14, 46) and "
-                  "smallest_base_apart(46, 14).")
+_ONE_DIRECTION = ("Does your loop test both orders? Two intervals are apart when either one lies wholly above the "
+                  "other, whichever figure comes first. With only one of the two tests, the loop never stops when the "
+                  "smaller percentage comes first: try smallest_base_apart(14, 46) and smallest_base_apart(46, 14).")
 
 
 def _whole_number(got) -> bool:
@@ -527,11 +650,12 @@ q6 = Exercise(
     too_slow=_ONE_DIRECTION,
     checks=[
         IsA("smallest_base_apart", "function"),
+        Alone("smallest_base_apart",
         Behaves("smallest_base_apart", _base_properties),
         Calls("smallest_base_apart", (46, 14), {'kind': 'number', 'step': 0.5, 'd': '2748655c65e23494901eb7d2'},
               message="Start at n = 1 and go up one at a time; stop at the first n where the two intervals do not overlap.",
-              mistakes=[({'kind': 'number', 'step': 0.5, 'd': 'eb252ee52b4da4616577b372'}, "you rounded the successes to whole respondents. Here the base is imagined, so keep the share fixed: successes = percent / 100 * n."),
-                        ({'kind': 'number', 'step': 0.5, 'd': 'b48cb05da7d45709410f364e'}, "this is the answer with normal (Wald) intervals. Use Wilson's interval (your `wilson_interval`, once its check passes).")]),
+              mistakes=[({'kind': 'number', 'step': 0.5, 'd': 'eb252ee52b4da4616577b372'}, "you rounded the successes to whole respondents. Here the base is imagined, so the share stays exactly as printed and the successes need not be whole."),
+                        ({'kind': 'number', 'step': 0.5, 'd': 'b48cb05da7d45709410f364e'}, "this is the answer with normal (Wald) intervals; the prompt asks for Wilson's.")])),
     ],
     hints=[
         "Try n = 1, 2, 3, ...: for each n, imagine both countries had n respondents each.",
@@ -591,7 +715,7 @@ def chart_problems(ax, n_rows: int) -> list[str]:
     bars = _bars(ax)
     if bars and _horizontal(ax, bars):
         # barh swaps the axes, so every y-axis rule below would misfire: one plain message instead.
-        problems.append("use vertical bars (ax.bar), not horizontal ones (ax.barh)")
+        problems.append("the bars are horizontal; the prompt asks for vertical bars, so that the y axis carries the percentages")
         return problems
     if len(bars) != n_rows:
         problems.append(f"the chart should have one vertical bar per row of the table ({len(bars)} bars found)")
@@ -603,7 +727,7 @@ def chart_problems(ax, n_rows: int) -> list[str]:
     segments = _vertical_segments(ax)
     centres = [b.get_x() + b.get_width() / 2 for b in bars]
     if not segments or any(not any(abs(s[0] - c) < 1e-6 for s in segments) for c in centres):
-        problems.append("every bar needs an error bar showing its 95% interval (yerr=...)")
+        problems.append("every bar needs an error bar showing its 95% interval")
     return problems
 
 
@@ -626,15 +750,6 @@ _MADE_UP_TOP = pd.DataFrame({
 })
 
 
-def _wilson(successes, n, z=1.96):
-    # A library's Wilson interval, so the package never spells out the formula learners write.
-    from scipy.stats import norm
-    from statsmodels.stats.proportion import proportion_confint
-
-    low, high = proportion_confint(successes, n, alpha=2 * (1 - norm.cdf(z)), method="wilson")
-    return float(low), float(high)
-
-
 def _made_up_chart(func):
     """Problems of the learner's chart for a small made-up table (None: none)."""
     import matplotlib.pyplot as plt
@@ -648,14 +763,14 @@ def _made_up_chart(func):
             return (f"`honest_chart` raised {type(error).__name__}: {error} when given a small made-up table with the "
                     "same columns: does it use its `top` argument, and only those columns?")
         if ax is None:
-            return "`honest_chart` returned None: end it with `return ax`."
+            return "`honest_chart` returned None: it should hand back the Axes it drew on."
         bars = _bars(ax)
         if len(bars) != len(table):
             return (f"Given a small made-up table of {len(table)} rows, `honest_chart` drew {len(bars)} bars: "
                     "does it draw the table it is given (`top`), rather than `top_benefits`?")
         want = []
         for percent, n in zip(table["percent"], table["base_n"]):
-            low, high = _wilson(round(percent / 100 * int(n)), int(n))
+            low, high = _wilson(_count(percent, int(n)), int(n))
             want.append((percent, 100 * low, 100 * high))
         got = chart_intervals(ax)
         if len(got) != len(want) or any(
@@ -686,7 +801,7 @@ class Chart:
             raise Wrong(f"`honest_chart(top_benefits)` raised {type(error).__name__}: {error}")
         try:
             if ax is None:
-                raise Wrong("`honest_chart` returned None: end it with `return ax`.")
+                raise Wrong("`honest_chart` returned None: it should hand back the Axes it drew on.")
             problems = chart_problems(ax, len(table))
             if problems:
                 raise Wrong("Your chart is not yet one a minister reads correctly: " + "; ".join(problems) + ".")
@@ -716,7 +831,7 @@ class Chart:
            {'kind': 'number', 'step': 0.01, 'd': '8571363893f9f5eda1266a13'},
            {'kind': 'number', 'step': 0.01, 'd': '3a8c6605d01862bedb49371b'},
            {'kind': 'number', 'step': 0.01, 'd': 'f5389df3670128f33f14ae04'}]}, salt):
-                    raise Wrong("The error bars are normal (Wald) intervals; use your `wilson_interval`.")
+                    raise Wrong("The error bars are normal (Wald) intervals; the prompt asks for Wilson's.")
                 raise Wrong("The error bars do not show the 95% Wilson intervals (in percent) of the figures. "
                             "Remember that `yerr` takes distances from the bar top, not the ends themselves.")
         finally:
@@ -728,7 +843,7 @@ q7 = Exercise(
     id="ex01_07",
     title="A chart a minister reads correctly",
     names=("honest_chart", "top_benefits"),
-    checks=[IsA("honest_chart", "function"), Chart(), Behaves("honest_chart", _made_up_chart)],
+    checks=[IsA("honest_chart", "function"), Alone("honest_chart", Chart(), Behaves("honest_chart", _made_up_chart))],
     hints=[
         "Start from the misleading chart above and fix what misleads: start the y axis at 0, add error bars, and show each bar's base (n).",
         "For each row: successes = count_from_share(percent, base_n), (low, high) = wilson_interval(successes, base_n). Error bars are distances: percent − 100·low below, 100·high − percent above.",

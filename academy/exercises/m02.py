@@ -7,6 +7,7 @@ never states them. Hidden tests in the notebook re-test every function on other 
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
@@ -203,6 +204,7 @@ _FP: dict = {'q10_cover': {'d': 'fcc10af42119330ba41fff49', 'kind': 'set', 'size
  'q9_birth': {'d': '4a8feaccaae1cf49b8dd4cb0', 'kind': 'number', 'step': 1e-06},
  'q9_sex': {'d': 'b37a3b48b722eeefdf26dc50', 'kind': 'number', 'step': 1e-06},
  'q9_sex_unmapped': {'d': '95b6ee63a7e29a0ef0fbe266', 'kind': 'number', 'step': 1e-06}}
+_FP.update({'q4_0_name': {'kind': 'text', 'd': 'e35ec990b774a6bccdd90b26'}, 'q4_0_rows': {'kind': 'number', 'step': 1e-06, 'd': 'c02bf859bcd402b9b431bf27'}, 'q4_0_key': {'kind': 'text', 'd': '41964fa8f95c940ee82fd272'}, 'q4_0_key_unique': {'kind': 'text', 'd': '094c0b28ec66cde356bef9dd'}, 'q4_0_key_null_rate': {'kind': 'number', 'step': 1e-06, 'd': '5dcfb63a053e7a387d0e0f99'}, 'q4_0_start': {'kind': 'text', 'd': '6ebf13fad866bc0171e99c26'}, 'q4_0_end': {'kind': 'text', 'd': '2873c96a59e1b3a556a0d396'}, 'q4_1_name': {'kind': 'text', 'd': '0a6ed8ef0166a2c54d7724e9'}, 'q4_1_rows': {'kind': 'number', 'step': 1e-06, 'd': '951908f5f8b9ea74852c317d'}, 'q4_1_key': {'kind': 'text', 'd': '022f7f423845c42af99f00e3'}, 'q4_1_key_unique': {'kind': 'text', 'd': '3c5b68b0536f499910034bbe'}, 'q4_1_key_null_rate': {'kind': 'number', 'step': 1e-06, 'd': 'f3b1a6e888f49e8bbc3434eb'}, 'q4_1_start': {'kind': 'text', 'd': '89b940471c3bc9f68d1d37c5'}, 'q4_1_end': {'kind': 'text', 'd': '4562f6cfff9726b6bfb24a31'}})
 # --- end of fingerprints --------------------------------------------------------------------------
 
 
@@ -309,6 +311,76 @@ MADE_UP_HOLDINGS = {
 MADE_UP_NEED = {"cargo", "value", "turnover", "vessel", "position", "incident"}
 
 
+# --- exercises 2 and 11 graded alone --------------------------------------------------------------
+# weight_to_flip uses score_use_cases (exercise 1) and indispensable may use smallest_cover (exercise
+# 10). Their checks run the learner's function with those names meaning stand-ins, so a slip in the
+# earlier exercise costs points there only (the hidden tests do the same with their own copies).
+
+def _scores_stand_in(candidates, weights):
+    """A correct score_use_cases (the prompt of exercise 1 spells out both rules)."""
+    criteria = list(weights)
+    w = np.array([float(weights[c]) for c in criteria])
+    values = candidates[criteria].to_numpy(dtype=float) @ w / w.sum()
+    table = pd.DataFrame({"use_case": candidates["use_case"].to_numpy(), "score": values})
+    table["rank"] = table["score"].rank(ascending=False, method="min").astype(int)
+    return table.sort_values("rank", kind="stable").reset_index(drop=True)
+
+
+def _cover_stand_in(needed, holdings):
+    """A correct smallest_cover (the prompt of exercise 10 spells out the search)."""
+    import itertools
+
+    names, needed = sorted(holdings), set(needed)
+    sizes = range(len(names) + 1)
+    for group in itertools.chain.from_iterable(itertools.combinations(names, k) for k in sizes):
+        if needed <= set().union(*(set(holdings[a]) for a in group)):
+            return set(group)
+    return None
+
+
+@contextlib.contextmanager
+def earlier_answers_replaced(func, stand_ins):
+    """While the block runs, ``func`` (a learner's function) finds ``stand_ins`` under the names of
+    earlier answers: it looks them up in the notebook's namespace when called, so they are bound
+    there and the learner's own definitions are put back afterwards (also after a time-out)."""
+    namespace = getattr(func, "__globals__", None)
+    if not isinstance(namespace, dict):
+        yield
+        return
+    missing = object()
+    saved = {name: namespace.get(name, missing) for name in stand_ins}
+    namespace.update(stand_ins)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value
+
+
+class Alone:
+    """Run ``checks`` with earlier answers inside the learner's function ``name`` replaced by ``stand_ins``."""
+
+    def __init__(self, name, stand_ins, *checks):
+        self.name, self.stand_ins, self.checks = name, stand_ins, checks
+
+    def __call__(self, values, salt):
+        with earlier_answers_replaced(values[self.name], self.stand_ins):
+            for check in self.checks:
+                check(values, salt)
+
+
+def _earlier_not_passing(exercise, name, func) -> str:
+    """A note when a value built with an earlier answer is wrong because that answer is (empty if it passes)."""
+    result = exercise.evaluate({name: func})
+    if result.correct:
+        return ""
+    return (f" This value is built with your `{name}`, which does not pass the check of exercise "
+            f"{int(exercise.id[-2:])} yet: start there.")
+
+
 # --- checks this module needs ----------------------------------------------------------------------
 
 def _call(func, name, *args, **kwargs):
@@ -340,14 +412,15 @@ class ScoreTable:
         if matches(table, _fp("q1_table"), salt):
             return
         if matches(table, _fp("q1_raw"), salt):
-            raise Wrong("On a made-up table whose weights do not add up to 1, your scores leave the 1–5 scale: divide by the sum of the weights.")
+            raise Wrong("On a made-up table whose weights do not add up to 1, your scores leave the 1–5 scale. A weighted "
+                        "average stays within the range of the criteria, whatever the weights add up to.")
         if matches(table, _fp("q1_upside_down"), salt):
             raise Wrong("Your ranks are upside down: rank 1 should be the highest score.")
         if matches(table, _fp("q1_all_columns"), salt):
             raise Wrong("Your scores use a column that is not in `weights`: use only the criteria named in the weights.")
         if matches(table[["use_case", "score"]], _fp("q1_scores"), salt):
-            raise Wrong("The scores are right but the ranks are not. Two use cases with the same score share the smaller rank "
-                        "(rank 1, 1, 3, …), as `rank(ascending=False, method=\"min\")` gives.")
+            raise Wrong("The scores are right but the ranks are not. Two use cases with the same score share the smaller "
+                        "rank (1, 1, 3, …): look at how your ranking treats the tie on this table.")
         raise Wrong("On a small made-up table, `score_use_cases` does not give the expected scores. Score = Σ weight × "
                     "criterion ÷ Σ weight, over the criteria named in `weights` only.")
 
@@ -369,20 +442,20 @@ def _flip_edges(values, salt):
     tie = _call(func, "weight_to_flip", made_up_tie_table(), dict(TIE_WEIGHTS), "b", step=1, max_change=10)
     if matches(tie, _fp("q2_tie_early"), salt):
         raise Wrong("On a made-up table whose scores tie exactly at one increase, you return that increase. A tie does "
-                    "not change the top choice: another use case must score strictly higher (`>`, not `>=`).")
+                    "not change the top choice: another use case must score strictly higher than the original top choice.")
     if not matches(tie, _fp("q2_tie"), salt):
         raise Wrong("On a made-up table with whole-number weights and step=1, `weight_to_flip` does not return the "
                     "first increase at which another use case is strictly ahead.")
     edge = _call(func, "weight_to_flip", made_up_tie_table(), dict(TIE_WEIGHTS), "b", step=1, max_change=float(tie))
     if edge is None:
         raise Wrong("On a made-up table where the top changes at an increase exactly equal to `max_change`, you return "
-                    "None: the increases tried go up to **and including** `max_change`. (A `range(1, int(max_change / step))` "
-                    "stops one step short.)")
+                    "None: the increases tried go up to **and including** `max_change`. Look at where your loop stops.")
     drift = _call(func, "weight_to_flip", made_up_drift_table(), dict(DRIFT_WEIGHTS), "c", step=0.05, max_change=0.75)
     if drift is None or not matches(drift, _fp("q2_drift"), salt):
         raise Wrong("With step=0.05 and max_change=0.75, your function misses a change at the last allowed increase. "
-                    "Compute each increase as `k * step`: adding `step` again and again drifts (fifteen additions of "
-                    "0.05 come to slightly more than 0.75), and `int(max_change / step)` can round down.")
+                    "Floats are not exact: adding `step` again and again drifts (fifteen additions of 0.05 come to "
+                    "slightly more than 0.75), and dividing max_change by step can land just below a whole number. "
+                    "Think about how your loop counts the steps and decides that the last one is still allowed.")
 
 
 def _profile_parts(values, salt):
@@ -408,8 +481,8 @@ def _profile_parts(values, salt):
         raise Wrong("`schema['fields']` should hold one dict per column, in the frame's column order, each with its 'name'.")
     for field in fields:
         if not matches(str(field.get("type")), _fp(f"q3_type_{field['name']}"), salt):
-            raise Wrong(f"On a made-up frame, the type of column {field['name']!r} (dtype {frame[field['name']].dtype}) is not right. "
-                        "Test for booleans first, then integers, floats and datetimes; anything else is 'string'.")
+            raise Wrong(f"On a made-up frame, the type of column {field['name']!r} (dtype {frame[field['name']].dtype}) is not right: "
+                        "each field's type is the word the given `field_type` gives for that column.")
     rates = [float(f.get("nullRate", float("nan"))) for f in fields]
     if not matches(rates, _fp("q3_null"), salt):
         if any(r > 1 for r in rates if r == r):
@@ -425,24 +498,75 @@ def _profile_parts(values, salt):
     if not isinstance(temporal, dict) or set(temporal) != {"startDate", "endDate"}:
         raise Wrong("`temporal` should be a dict with exactly 'startDate' and 'endDate'.")
     if not all(isinstance(v, str) for v in temporal.values()):
-        raise Wrong("`startDate` and `endDate` should be text in the form 'YYYY-MM-DD' (`strftime('%Y-%m-%d')`).")
+        raise Wrong("`startDate` and `endDate` should be text in the form 'YYYY-MM-DD', not dates or timestamps.")
     if not matches([temporal["startDate"], temporal["endDate"]], _fp("q3_temporal"), salt):
         raise Wrong("`temporal` should hold the earliest and latest date in `date_column` (missing dates ignored), as 'YYYY-MM-DD'.")
 
 
-def _catalogue(values, salt):
-    table = values["catalogue"].reset_index(drop=True).copy()
-    table["rows"] = table["rows"].astype(float)
-    table["key_null_rate"] = table["key_null_rate"].astype(float)
-    table["key_unique"] = table["key_unique"].astype(bool)
-    table["start"] = table["start"].astype(str)
-    table["end"] = table["end"].astype(str)
-    if matches(table, _fp("q4_table"), salt):
-        return
-    if matches(table[["name", "rows", "key"]], _fp("q4_rows"), salt):
-        raise Wrong("The names, keys and row counts are right; check `key_unique`, `key_null_rate` (a share) and the dates.")
-    raise Wrong("`catalogue` does not match the profiles of the four extracts: check that each row uses the key and "
-                "date column from the table in the prompt.")
+def made_up_entries() -> list[dict]:
+    """Two made-up catalogue entries; the key sits in a different place in each."""
+    first = {
+        "name": "made_up_visits", "profile": "tabular-data-resource", "stats": {"rows": 8},
+        "schema": {"fields": [{"name": "ref", "type": "string", "nullRate": 0.0},
+                              {"name": "person", "type": "string", "nullRate": 0.125},
+                              {"name": "visits", "type": "integer", "nullRate": 0.375},
+                              {"name": "score", "type": "number", "nullRate": 0.5}],
+                   "primaryKey": "person"},
+        "keyUnique": False, "temporal": {"startDate": "2022-11-15", "endDate": "2023-03-01"},
+    }
+    second = {
+        "name": "made_up_claims", "profile": "tabular-data-resource", "stats": {"rows": 40},
+        "schema": {"fields": [{"name": "amount", "type": "number", "nullRate": 0.25},
+                              {"name": "opened", "type": "date", "nullRate": 0.05},
+                              {"name": "claim_id", "type": "string", "nullRate": 0.0}],
+                   "primaryKey": "claim_id"},
+        "keyUnique": True, "temporal": {"startDate": "2019-04-06", "endDate": "2020-04-05"},
+    }
+    return [first, second]
+
+
+CATALOGUE_FIELDS = ["name", "rows", "key", "key_unique", "key_null_rate", "start", "end"]
+
+_ROW_FEEDBACK = {
+    "name": "`name` should be the entry's name.",
+    "rows": "`rows` is not the entry's number of rows: where in the entry is the row count recorded?",
+    "key": "`key` should be the entry's primary key.",
+    "key_unique": "`key_unique` should say what the entry says about whether its key is unique.",
+    "key_null_rate": "`key_null_rate` is not the nullRate of the key's own field: the key is not always the first field.",
+    "start": "`start` should be the first date of the entry's temporal coverage, as the text the entry holds.",
+    "end": "`end` should be the last date of the entry's temporal coverage, as the text the entry holds.",
+}
+
+
+def _row_value(field, value):
+    """A row's value in the form it is fingerprinted in (numbers as floats, flags as bools, dates as text)."""
+    if field in ("rows", "key_null_rate"):
+        return float(value)
+    if field == "key_unique":
+        return bool(value)
+    return str(value)
+
+
+def _catalogue_row(values, salt):
+    import copy
+
+    for number, entry in enumerate(made_up_entries()):
+        got = _call(values["catalogue_row"], "catalogue_row", copy.deepcopy(entry))
+        if not isinstance(got, dict):
+            raise Wrong(f"`catalogue_row` should return a dict, not a {type(got).__name__}.")
+        missing = [f for f in CATALOGUE_FIELDS if f not in got]
+        if missing:
+            raise Wrong(f"The dict `catalogue_row` returns has no {missing[0]!r} key.")
+        extra = sorted(str(k) for k in got if k not in CATALOGUE_FIELDS)
+        if extra:
+            raise Wrong(f"The dict `catalogue_row` returns has key(s) the prompt did not ask for: {extra}.")
+        for field in CATALOGUE_FIELDS:
+            try:
+                value = _row_value(field, got[field])
+            except (TypeError, ValueError):
+                raise Wrong(f"On a made-up entry, {_ROW_FEEDBACK[field]}")
+            if not matches(value, _fp(f"q4_{number}_{field}"), salt):
+                raise Wrong(f"On a made-up entry, {_ROW_FEEDBACK[field]}")
 
 
 def _schema_type(value) -> bool:
@@ -480,6 +604,12 @@ def _schema_rules(values, salt):
         ("uln", "400003085", "a uln of 9 digits"),
         ("postcode", "KT12 AB3", "a postcode in the wrong shape"),
         ("postcode", "KT1234 5AB", "a postcode with four digits after KT"),
+        ("postcode", "KT12 3ABC", "a postcode with a letter too many at the end"),
+        ("postcode", "KT12 3AB 9", "a postcode with something after it"),
+        ("postcode", "XKT12 3AB", "a postcode with a letter before KT"),
+        ("uln", "12345678901", "a uln of 11 digits"),
+        ("uln", "X1234567890", "a uln with a letter before its digits"),
+        ("tax_ref", "XKT123456A", "a tax_ref with a letter before KT"),
         ("postcode", "KT12 3ab", "a postcode ending in small letters"),
         ("postcode", pd.NA, "no postcode (a column not marked 'may be missing' must not be missing)"),
         ("tax_ref", "KT12345678", "a tax_ref without its final letter"),
@@ -494,8 +624,9 @@ def _schema_rules(values, salt):
         bad = base.copy()
         bad.loc[bad.index[3], column] = value
         if not _fails(schema, bad):
-            tip = (" `str_matches` anchors only at the start of the value (like `re.match`): write `^...$` so the "
-                   "pattern describes the whole value, and use exactly the characters and counts the rule names."
+            tip = (" `str_matches` anchors only at the start of the value (like `re.match`), so a pattern that is "
+                   "open at its end accepts anything after a matching beginning. The pattern has to describe the "
+                   "whole value, with exactly the characters and counts the rule names."
                    if column in ("tax_ref", "uln", "postcode") and not pd.isna(value) else "")
             raise Wrong(f"`learner_schema` accepts a record with {what}. Check the rule for `{column}`.{tip}")
     twin = base.copy()
@@ -512,7 +643,7 @@ def _schema_rules(values, salt):
     nearly.loc[nearly.index[2], "start_date"] = pd.Timestamp("2022-05-17")
     if not _fails(schema, nearly):
         raise Wrong("`learner_schema` accepts a learner who starts three days before their 15th birthday. Counting "
-                    "15 × 365 days forgets leap years: add 15 calendar years with `pd.DateOffset(years=15)`.")
+                    "15 × 365 days forgets leap years: the rule counts 15 calendar years.")
     edge = base.copy()
     edge.loc[edge.index[1], "start_date"] = pd.Timestamp("2022-04-06")
     edge.loc[edge.index[2], "planned_hours"] = 1
@@ -541,12 +672,13 @@ def _violations(values, salt):
     if len(set(labels)) != len(labels):
         raise Wrong("Some index labels appear more than once: a row that breaks several rules should be listed once.")
     if matches(sorted(labels), _fp("q6_rows"), salt):
-        raise Wrong("The right rows, but not in sorted order: return `sorted(...)` of the labels.")
+        raise Wrong("The right rows, but not in sorted order.")
     if matches(sorted(labels), _fp("q6_positions"), salt):
-        raise Wrong("These look like row positions (0, 1, 2 …), not the frame's index labels: use the `index` column of `failure_cases`.")
-    raise Wrong("On a small made-up frame and schema, `violating_rows` does not return the rows that break a rule. Validate "
-                "with `lazy=True`, catch `pa.errors.SchemaErrors`, and read the `index` column of its `failure_cases` "
-                "(dropping missing ones).")
+        raise Wrong("These look like row positions (0, 1, 2 …), not the frame's index labels: the failures name each "
+                    "row by its label.")
+    raise Wrong("On a small made-up frame and schema, `violating_rows` does not return the rows that break a rule. A "
+                "lazy validation reports every failure at once, each with the index label of its row (missing for "
+                "failures that belong to no row).")
 
 
 def _violations_more(values, salt):
@@ -556,7 +688,7 @@ def _violations_more(values, salt):
     clean = _call(values["violating_rows"], "violating_rows", frame, pa.DataFrameSchema({"size": pa.Column(checks=pa.Check.le(1000))}))
     if clean is None or list(clean) != []:
         raise Wrong("When the frame passes every rule, `violating_rows` should return an empty list `[]`"
-                    + (" (it returned None: is `return []` reached when no error is raised?)." if clean is None else "."))
+                    + (" (it returned None: what does it return when validation raises no error?)." if clean is None else "."))
     named = frame.set_axis([f"row{n}" for n in frame.index])
     try:
         got = _call(values["violating_rows"], "violating_rows", named, schema)
@@ -600,9 +732,9 @@ def _agreement(values, salt):
         got = _call(values["agreement_rate"], "agreement_rate", left, right, "key", "sex", None, dict(codes))
     except Wrong as error:
         if "TypeError" in str(error) or "Invalid value" in str(error):
-            raise Wrong(f"{error}. If you translated the codes with `.replace`, use `.map(codes)` instead: `.replace` "
-                        "tries to write letters into a column of numbers, and leaves values that are not in the dict "
-                        "unchanged instead of making them missing.")
+            raise Wrong(f"{error}. If you translated the codes by replacing values in place: that tries to write "
+                        "letters into a column of numbers, and leaves values that are not in the dict unchanged. "
+                        "Translating means looking each value up in the dict, with a missing value where it has no entry.")
         raise
     try:
         value = float(got)
@@ -613,8 +745,8 @@ def _agreement(values, salt):
     mistakes = [
         ("q8_no_dedup", "On made-up tables where a key appears twice, keep only the first row per key in each table before matching."),
         ("q8_keep_last", "On made-up tables where a key appears twice with different values, you keep the last row per key: "
-                         "the rule is the **first** (`keep='first'`, the default)."),
-        ("q8_missing_keys", "Rows whose key is missing must be dropped before matching: pandas matches a missing key on "
+                         "the rule is the **first**."),
+        ("q8_missing_keys", "Rows whose key is missing are matched: pandas matches a missing key on "
                             "the left with a missing key on the right, as if they were the same person."),
         ("q8_drop_values_first", "You drop rows with a missing value (or take `groupby().first()`, which skips missing "
                                  "values) before keeping the first row per key. The first row per key speaks for the "
@@ -677,9 +809,10 @@ q1 = Exercise(
 q2 = Exercise(
     id="ex02_02",
     title="How far must a weight move to change the winner?",
-    names=("weight_to_flip", "score_use_cases"),
+    names=("weight_to_flip",),
     checks=[
         IsA("weight_to_flip", "function"),
+        Alone("weight_to_flip", {"score_use_cases": _scores_stand_in},
         Calls("weight_to_flip", (made_up_flip_table(), dict(FLIP_WEIGHTS), "c"), _fp("q2_c"),
               message="Find the top use case first; then raise only this criterion's weight by k × step, k = 1, 2, …, "
                       "re-score, and stop at the first k where another use case scores strictly higher.",
@@ -688,7 +821,7 @@ q2 = Exercise(
         Calls("weight_to_flip", (made_up_flip_table(), dict(FLIP_WEIGHTS), "a"), _fp("q2_a"), kwargs={"step": 0.02, "max_change": 2.0},
               message="Does your function use its `step` argument (increases of k × step)?"),
         Behaves("weight_to_flip", _flip_none),
-        _flip_edges,
+        _flip_edges),
     ],
     hints=[
         "Score the use cases with the weights as given and note the top one. Then ask: if this one weight were a little larger, would another use case be ahead?",
@@ -711,18 +844,13 @@ q3 = Exercise(
 
 q4 = Exercise(
     id="ex02_04",
-    title="A small catalogue of four extracts",
-    names=("catalogue",),
-    checks=[
-        IsA("catalogue", "frame"),
-        Columns("catalogue", ["name", "rows", "key", "key_unique", "key_null_rate", "start", "end"]),
-        Rows("catalogue", 4, "extract"),
-        _catalogue,
-    ],
+    title="A catalogue row from an entry",
+    names=("catalogue_row",),
+    checks=[IsA("catalogue_row", "function"), _catalogue_row],
     hints=[
-        "Loop over the four (name, key, date_column) triples, profile each extract, and pull the numbers you need out of the entry.",
-        "The key's null rate is in the entry's list of fields: find the field whose name is the key (a dict from name to nullRate helps).",
-        "Collect one dict per extract in a list and build the DataFrame from the list at the end.",
+        "Every value of the row is somewhere in the entry: follow the shape of the dict in exercise 3.",
+        "The key's null rate is in the entry's list of fields: find the field whose name is the entry's primary key.",
+        "A dict from each field's name to its nullRate, built with one loop over `entry['schema']['fields']`, lets you look the key up.",
     ],
 )
 
@@ -777,24 +905,57 @@ q8 = Exercise(
     ],
 )
 
+def _sex_codes(values, salt):
+    codes = values["sex_codes"]
+    try:
+        translated = {int(k): v for k, v in codes.items()}
+    except (TypeError, ValueError):
+        raise Wrong("The keys of `sex_codes` should be the skills agency's codes, the numbers 1 and 2.")
+    if set(translated) != {1, 2}:
+        raise Wrong("`sex_codes` should have one entry for each code the skills agency uses, 1 and 2.")
+    if not all(isinstance(v, str) for v in translated.values()):
+        raise Wrong("The values of `sex_codes` should be Revenue's codes, which are letters.")
+    if translated == {1: "F", 2: "M"}:
+        raise Wrong("`sex_codes` translates the codes the wrong way round: check which number the skills agency uses "
+                    "for which sex (the teaching text says).")
+    if translated != {1: "M", 2: "F"}:
+        raise Wrong("`sex_codes` does not translate into Revenue's codes: which letters does Revenue write?")
+
+
+def _agreements(values, salt):
+    note = _earlier_not_passing(q8, "agreement_rate", values["agreement_rate"])
+    sex = float(values["sex_agreement"])
+    if math.isnan(sex):
+        raise Wrong("`sex_agreement` is not a number (nan): no pair was compared, because every translated value was "
+                    "missing. Which table's codes does `sex_codes` translate, the left or the right?")
+    if not 0 <= sex <= 1:
+        raise Wrong("`sex_agreement` should be a share between 0 and 1.")
+    if not matches(sex, _fp("q9_sex"), salt):
+        if sex == 0:
+            raise Wrong("Nobody agrees on sex: the skills agency's values were compared untranslated, or translated on "
+                        "the wrong side. `sex_codes` belongs to the table whose codes it translates." + note)
+        raise Wrong("`sex_agreement` is not the share we expect: compare revenue_employments (left) with "
+                    "skills_learners (right), matched on tax_ref, with `sex_codes` for the skills agency." + note)
+    if not matches(float(values["birth_agreement"]), _fp("q9_birth"), salt):
+        raise Wrong("`birth_agreement` is not the share we expect: compare `birth_date` with revenue_employments on "
+                    "the left and skills_learners on the right, matched on tax_ref." + note)
+
+
 q9 = Exercise(
     id="ex02_09",
     title="Revenue and the skills agency, compared",
-    names=("sex_agreement", "birth_agreement"),
+    names=("sex_codes", "sex_agreement", "birth_agreement", "agreement_rate"),
     checks=[
+        IsA("sex_codes", "dict"),
+        _sex_codes,
         IsA("sex_agreement", "number"),
-        Has("sex_agreement", lambda v: 0 <= float(v) <= 1, "`sex_agreement` should be a share between 0 and 1."),
-        Matches("sex_agreement", _fp("q9_sex"),
-                message="`sex_agreement` is not the expected share. Map the skills agency's codes (1 male, 2 female) to Revenue's F/M.",
-                mistakes=[(_fp("q9_sex_unmapped"), "Nobody agrees, because 'F' never equals 2: map the skills agency's codes to Revenue's first (right_codes), and check which number means which sex.")]),
         IsA("birth_agreement", "number"),
-        Matches("birth_agreement", _fp("q9_birth"),
-                message="`birth_agreement` is not the expected share: compare `birth_date` with revenue_employments on the left and skills_learners on the right, matched on tax_ref."),
+        _agreements,
     ],
     hints=[
         "Both numbers come from one call each of your `agreement_rate`.",
         "The skills agency writes sex as 1 and 2; Revenue writes 'M' and 'F'. Which table needs a map, and is it left or right?",
-        "`right_codes={1: ..., 2: ...}` with the letters Revenue uses; birth dates need no map.",
+        "`sex_codes = {1: ..., 2: ...}` with the letters Revenue uses, passed as `right_codes`; birth dates need no map.",
     ],
 )
 
@@ -805,7 +966,7 @@ q10 = Exercise(
     checks=[
         IsA("smallest_cover", "function"),
         Calls("smallest_cover", (MADE_UP_NEED, MADE_UP_HOLDINGS), _fp("q10_cover"),
-              message="Try groups in order of size (0, 1, 2, …) using `itertools.combinations(sorted(holdings), size)` and "
+              message="Try every group in order of size (0, 1, 2, …), with the agencies in sorted order, and "
                       "return the first whose attributes together include every needed one.",
               mistakes=[(_fp("q10_greedy"), "this group covers the need but is not the smallest: picking the agency that covers most first (greedy) can miss the best group. Try every group, smallest first.")]),
         Behaves("smallest_cover", _cover_none),
@@ -823,10 +984,11 @@ q11 = Exercise(
     names=("indispensable",),
     checks=[
         IsA("indispensable", "function"),
+        Alone("indispensable", {"smallest_cover": _cover_stand_in},
         Calls("indispensable", (MADE_UP_NEED, MADE_UP_HOLDINGS), _fp("q11_set"),
               message="An agency is indispensable when, with it removed from `holdings`, no group covers the need.",
               mistakes=[(_fp("q10_cover"), "this is the smallest cover, not the agencies that cannot be replaced: some members of a cover have substitutes.")]),
-        Behaves("indispensable", _indispensable_substitutes),
+        Behaves("indispensable", _indispensable_substitutes)),
     ],
     hints=[
         "Imagine each agency in turn refusing to take part. Can the others still cover the need?",

@@ -117,24 +117,26 @@ _FP = {'ex03_05': {'d': 'fb173a48d18e5e4113650650', 'kind': 'set', 'size': 2},
  'ex03_09_ln': {'items': [{'d': '0dd3f095f8d33184908ae123', 'kind': 'number', 'step': 1e-06},
                           {'d': '4701b7b1a29e7dc20db237fc', 'kind': 'number', 'step': 1e-06}],
                 'kind': 'sequence'},
- 'ex03_10': {'d': '4b5520f76573755a06f5201f', 'kind': 'number', 'step': 1e-06},
- 'ex03_10_none': {'d': 'fda6a64890b1d705d5b9f5d1', 'kind': 'number', 'step': 1e-06},
- 'ex03_10_noprior': {'d': '1136bccf15bbdf95f9a80804', 'kind': 'number', 'step': 1e-06},
- 'ex03_10_weight': {'d': '30e2ce73dc91f6b498635f71', 'kind': 'number', 'step': 1e-06},
- 'ex03_11': {'items': [{'d': '03d689c5694b5fb79fb2ca9e', 'kind': 'number', 'step': 1e-06},
+ 'ex03_10': {'d': '77d8082fdd53b20ab63c7597', 'kind': 'number', 'step': 1e-06},
+ 'ex03_10_none': {'d': '84c10379d6e2cabdf4378ee4', 'kind': 'number', 'step': 1e-06},
+ 'ex03_10_noprior': {'d': 'cc314bd29a67ba2ee921507a', 'kind': 'number', 'step': 1e-06},
+ 'ex03_10_weight': {'d': 'a646c0cee4e27972a7f81b48', 'kind': 'number', 'step': 1e-06},
+ 'ex03_11': {'items': [{'d': '334bf9173f3cde7bbc4a74fb', 'kind': 'number', 'step': 1e-06},
                        {'d': '760a46069bc33d792ece64ca', 'kind': 'number', 'step': 1e-06},
-                       {'d': 'c9482b7ce16269dd80fdb0ac', 'kind': 'number', 'step': 1e-06},
+                       {'d': '81ff679ead8567b73cbf2d3a', 'kind': 'number', 'step': 1e-06},
                        {'d': '334bf9173f3cde7bbc4a74fb', 'kind': 'number', 'step': 1e-06},
-                       {'d': '760a46069bc33d792ece64ca', 'kind': 'number', 'step': 1e-06},
+                       {'d': '8be9ce4a93bd75108a68da7f', 'kind': 'number', 'step': 1e-06},
                        {'d': '81ff679ead8567b73cbf2d3a', 'kind': 'number', 'step': 1e-06}],
              'kind': 'sequence'},
- 'ex03_11_strict': {'items': [{'d': '8be9ce4a93bd75108a68da7f', 'kind': 'number', 'step': 1e-06},
+ 'ex03_11_strict': {'items': [{'d': 'e59f653aac8800e991bd48ee', 'kind': 'number', 'step': 1e-06},
                               {'d': '8be9ce4a93bd75108a68da7f', 'kind': 'number', 'step': 1e-06},
-                              {'d': 'c9482b7ce16269dd80fdb0ac', 'kind': 'number', 'step': 1e-06},
                               {'d': '81ff679ead8567b73cbf2d3a', 'kind': 'number', 'step': 1e-06},
+                              {'d': 'e59f653aac8800e991bd48ee', 'kind': 'number', 'step': 1e-06},
                               {'d': '334bf9173f3cde7bbc4a74fb', 'kind': 'number', 'step': 1e-06},
                               {'d': '81ff679ead8567b73cbf2d3a', 'kind': 'number', 'step': 1e-06}],
                     'kind': 'sequence'},
+ 'ex03_12': {'d': 'd485ab6a1f397c7b9229aeef', 'kind': 'number', 'step': 1e-06},
+ 'ex03_12_strict': {'d': '84811561ca162eb38ca0765b', 'kind': 'number', 'step': 1e-06},
  'ex03_13': {'d': '75ab9393a9f6691299f0cf91', 'kind': 'set', 'size': 2},
  'ex03_13_linked': {'d': 'c8cb14c51e09e0b370d0399c', 'kind': 'set', 'size': 6},
  'ex03_14': {'d': 'ee82b293dc1ce7c268897187', 'kind': 'set', 'size': 5},
@@ -159,27 +161,17 @@ _FP = {'ex03_05': {'d': 'fb173a48d18e5e4113650650', 'kind': 'set', 'size': 2},
 
 
 # ----------------------------------------------------------------------------- small checks
-class Uses:
-    """A test on several of the learner's names at once: ``test(values)`` returns None or feedback."""
-
-    def __init__(self, test):
-        self.test = test
-
-    def __call__(self, values, salt):
-        try:
-            problem = self.test(values)
-        except NotImplementedError:
-            raise NotAttempted("A function you need still raises NotImplementedError: replace the stub with your code.")
-        except (Wrong, NotAttempted):
-            raise
-        except Exception as error:
-            raise Wrong(f"Checking your answer raised {type(error).__name__}: {error}")
-        if problem:
-            raise Wrong(problem)
-
-
 def _called(func, args, what):
-    return call_learner(func, what, *args)
+    """Call learner code on a made-up case; a KeyError names the columns the case's tables have."""
+    try:
+        return call_learner(func, what, *args)
+    except KeyError as error:
+        tables = [str([str(c) for c in a.columns]) for a in args if isinstance(a, pd.DataFrame)]
+        if not tables:
+            raise
+        raise Wrong(f"`{what}` raised KeyError: {error} on a made-up case. Its tables have only these columns: "
+                    f"{' and '.join(tables)}. If your own table has that column, your function relies on a column "
+                    "the prompt does not promise.")
 
 
 def _fp_test(name, args_of, transform, key, message, mistakes=()):
@@ -205,9 +197,11 @@ def _to_common_skills(func):
         "learner_ref": ["P7-002", "P7-001"], "provider_id": ["P7", "P7"], "uln": ["9", "8"],
         "given_name": ["  Priya", "Tom "], "family_name": ["McBride", " de Souza"],
         "birth_date": pd.to_datetime(["1998-05-06", "2002-11-30"]), "sex": pd.array([2, 1], dtype="Int64"),
-        "postcode": ["kt4 9xy", "KT210 3AB"], "tax_ref": [" kt765432c", None], "account_id": ["LA1", "LA2"]})
+        "postcode": ["kt4 9xy", "KT210 3AB"], "tax_ref": [" kt765432c", None], "account_id": ["LA1", "LA2"],
+        "standard": ["ST0001", "ST0002"], "start_date": pd.to_datetime(["2022-09-01", "2023-01-09"]),
+        "planned_hours": pd.array([400, 300], dtype="Int64")})
     before = frame.copy()
-    got = func(frame, "skills")
+    got = _called(func, (frame, "skills"), "to_common")
     if not frame.equals(before):
         return "`to_common` changed the table it was given; work on a copy (or build a new table)."
     if not isinstance(got, pd.DataFrame):
@@ -237,8 +231,10 @@ def _to_common_skills(func):
 def _to_common_revenue(func):
     frame = pd.DataFrame({
         "employment_id": ["E77"], "employer_ref": ["123/AB45678"], "tax_ref": ["KT100200A"], "surname": ["NOWAK "],
-        "forenames": ["Zofia"], "birth_date": pd.to_datetime(["1985-02-02"]), "sex": ["F"], "postcode": ["KT33 1QQ"]})
-    got = func(frame, "revenue")
+        "forenames": ["Zofia"], "birth_date": pd.to_datetime(["1985-02-02"]), "sex": ["F"], "postcode": ["KT33 1QQ"],
+        "start_date": pd.to_datetime(["2020-04-01"]), "end_date": pd.to_datetime([None]),
+        "hours_per_week": pd.array([37], dtype="Int64"), "annual_pay": pd.array([31000], dtype="Int64")})
+    got = _called(func, (frame, "revenue"), "to_common")
     if not isinstance(got, pd.DataFrame) or sorted(map(str, got.columns)) != sorted(COMMON):
         return f"For Revenue too, `to_common` should return exactly the columns {COMMON}."
     row = got.reset_index(drop=True).iloc[0]
@@ -304,7 +300,7 @@ def _schema_test(schema):
         return "`common_schema` refuses a valid table whose text columns have the `string` dtype: do not fix the dtype of text columns."
     rules = [
         ("two rows with the same record_id", _schema_frame(record_id=["r1", "r1"]), "record_id must be unique."),
-        ("a missing record_id", _schema_frame(record_id=["r1", None]), "record_id may never be missing (`nullable=False`)."),
+        ("a missing record_id", _schema_frame(record_id=["r1", None]), "record_id may never be missing."),
         ("a lower-case letter in a given name", _schema_frame(given_name=["Nia", "LEO"]),
          "given_name needs the upper-case rule too, not only family_name."),
         ("a lower-case letter in a family name", _schema_frame(family_name=["Adeyemi", "LE ROUX"]),
@@ -312,7 +308,7 @@ def _schema_test(schema):
         ("a missing given name", _schema_frame(given_name=[None, "LEO"]), "given_name may never be missing."),
         ("a missing family name", _schema_frame(family_name=["ADEYEMI", None]), "family_name may never be missing."),
         ("a birth date written as text", _schema_frame(birth_date=["sometime in June", None]),
-         "birth_date must be a datetime column: give the column a datetime dtype (for example `pa.DateTime`)."),
+         "birth_date must be a datetime column: the rule has to say which dtype the column has."),
         ("sex coded 1", _schema_frame(sex=["F", "1"]), "sex must be one of 'F' and 'M'."),
         ("a missing sex", _schema_frame(sex=["F", None]), "sex may never be missing."),
         ("a postcode with a space", _schema_frame(postcode=["KT7 1AA", None]), "postcodes hold letters and digits only."),
@@ -321,9 +317,11 @@ def _schema_test(schema):
         ("a tax reference with seven digits", _schema_frame(tax_ref=[None, "KT4242420B"]),
          "the tax reference has exactly six digits after KT."),
         ("a tax reference with two letters at the end", _schema_frame(tax_ref=[None, "KT424242BX"]),
-         "`str_matches` only anchors the start of the text: end the pattern with `$`."),
+         "the rule must hold up to the end of the text: a valid tax reference followed by more characters is not valid."),
+        ("a tax reference with text before it", _schema_frame(tax_ref=[None, "XKT424242B"]),
+         "the rule must hold from the start of the text: characters before KT make the tax reference invalid."),
         ("a tax reference ending in a lower-case letter", _schema_frame(tax_ref=[None, "KT424242b"]),
-         "the last character is one **capital** letter: `[A-Z]`, not `[A-Za-z]`."),
+         "the last character is one **capital** letter; a lower-case letter is not allowed there."),
     ]
     for what, frame, why in rules:
         if valid(frame):
@@ -377,7 +375,8 @@ def _request_schema_test(schema):
     cases += [
         ("a message with an extra top-level field", {**_GOOD, "extra": 1}),
         ("a request_id that is not a UUID", {**_GOOD, "request_id": "request-42"}),
-        ("a request_id with a UUID inside other text", {**_GOOD, "request_id": "x" + _GOOD["request_id"]}),
+        ("a request_id with text before the UUID", {**_GOOD, "request_id": "x" + _GOOD["request_id"]}),
+        ("a request_id with text after the UUID", {**_GOOD, "request_id": _GOOD["request_id"] + "x"}),
         ("a purpose that is not in PURPOSES", {**_GOOD, "purpose": "research"}),
         ("a requester without officer", {**_GOOD, "requester": {"agency": "welfare"}}),
         ("a requester without agency", {**_GOOD, "requester": {"officer": "W-12"}}),
@@ -416,7 +415,7 @@ def _make_request_test(func):
     if set(first) != {"request_id", "requester", "purpose", "query"}:
         return f"The message should have exactly the fields request_id, requester, purpose and query; it has {sorted(first)}."
     if not isinstance(first["request_id"], str) or not _UUID.match(first["request_id"]):
-        return "`request_id` should be a UUID written as text: `str(uuid.uuid4())`."
+        return "`request_id` should be a random UUID written as text: 8-4-4-4-12 hexadecimal digits with hyphens."
     if first["request_id"] == second["request_id"]:
         return "Two messages got the same request_id: make a fresh one inside the function, on every call."
     if first["requester"] != {"agency": "revenue", "officer": "R-77"}:
@@ -460,8 +459,8 @@ def _link_exact_test(func):
     if len(pairs) != len(got):
         return "`link_exact` returns the same pair more than once: drop duplicate rows."
     if any(p.startswith(("a3|", "a4|")) for p in pairs):
-        return ("Records with a missing key were linked to each other. In pandas a missing value joins to a missing value; "
-                "drop the rows with a missing key on both sides before the merge.")
+        return ("Records with a missing key were linked to each other. In pandas a missing value joins to a missing value, "
+                "but two unknown surnames say nothing about two people: a record with a missing key must not take part.")
     if not matches(pairs, _FP["ex03_05"], "ex03_05"):
         return "On a made-up case `link_exact` does not return the expected pairs: every key must agree exactly."
     return None
@@ -493,7 +492,7 @@ def _no_link_test(func):
             return "`precision_recall` returned None. Did you forget `return`?"
         precision, recall = _as_pair(got)
         if not math.isnan(precision):
-            return (f"With {shown}, precision is 0 ÷ 0, which is undefined: return `float('nan')` for it "
+            return (f"With {shown}, precision is 0 ÷ 0, which is undefined: return NaN for it, as the prompt says "
                     "(0 would claim that every link is wrong).")
         if recall != 0:
             return f"With {shown}, nothing in `truth` is found: recall should be 0."
@@ -528,7 +527,7 @@ def _count_type_test(func):
     got = _called(func, case_blocks(), "count_pairs")
     if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, np.integer)):
         return (f"`count_pairs` returned a {type(got).__name__}; the prompt asks for an `int` (a count of pairs is a whole "
-                "number): wrap the result in `int(...)`.")
+                "number), not a float or another kind of number.")
     return None
 
 
@@ -542,7 +541,7 @@ q7 = Exercise(
         Behaves("count_pairs", _fp_test(
             "count_pairs", case_blocks, float, "ex03_07",
             "On a made-up case `count_pairs` does not give the expected number: per key value, multiply the number of left records by the number of right records, and add up.",
-            mistakes=[("ex03_07_missing", "Records with a missing key were counted as one block: leave them out (`dropna(subset=keys)`)."),
+            mistakes=[("ex03_07_missing", "Records with a missing key were counted as one block of their own: a missing key agrees with nothing, so those records make no pairs."),
                       ("ex03_07_sum", "You added the left and right counts: a block of a left and b right records makes a × b pairs.")])),
         Behaves("count_pairs", _fp_test(
             "count_pairs", case_blocks_two, float, "ex03_07_two",
@@ -570,8 +569,9 @@ def _similarity_test(func):
         except NotImplementedError:
             raise
         except Exception as error:
-            raise Wrong(f"`name_similarity({shown(a)}, {shown(b)})` raised {type(error).__name__}: {error}. "
-                        "A missing name (None or pd.NA) should give 0.0: test both names with `pd.isna` before using them.")
+            missing = any(v is None or v is pd.NA for v in (a, b))
+            why = (" A missing name (None or pd.NA) should give 0.0 before anything else is done with it." if missing else "")
+            raise Wrong(f"`name_similarity({shown(a)}, {shown(b)})` raised {type(error).__name__}: {error}.{why}")
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
             raise Wrong(f"`name_similarity` should return a number, not a {type(value).__name__}.")
         value = float(value)
@@ -580,14 +580,19 @@ def _similarity_test(func):
         return value
 
     if sim("Nguyen ", " NGUYEN") != 1:
-        return "The same name with different case or end spaces should score 1: strip and upper-case both names first."
+        return "The same name with different case or end spaces should score 1: case and end spaces must not count."
     if sim(None, "REID") != 0 or sim("REID", pd.NA) != 0:
-        return "A missing name (None or pd.NA) should score 0.0; test for it first with `pd.isna`."
+        return "A missing name (None or pd.NA) should score 0.0, whatever the other name is."
     for a, b in [("MACKENZIE", "MACKENZE"), ("GALLAGHER", "GALAGHER"), ("PATTERSON", "PATERSON"), ("FITZGERALD", "FITZGERALT")]:
         if sim(a, b) < 0.8:
             return f"`name_similarity({a!r}, {b!r})` is below 0.8, but the names differ by one slip."
         if abs(sim(a, b) - sim(b, a)) > 1e-9:
             return "`name_similarity(a, b)` and `name_similarity(b, a)` differ: a similarity should be symmetric."
+    for a, b in [("HRARISON", "ADERSON"), ("ADERSON", "MENSAH"), ("DIET", "TIDE")]:
+        if abs(sim(a, b) - sim(b, a)) > 1e-9:
+            return (f"`name_similarity({a!r}, {b!r})` and `name_similarity({b!r}, {a!r})` differ: the prompt asks for the same "
+                    "value in both orders. Some similarity measures read their two texts differently; make the result "
+                    "not depend on which name comes first.")
     for a, b in [("SMITH", "PATEL"), ("BROWN", "OKAFOR"), ("HILL", "MURPHY")]:
         if sim(a, b) >= 0.5:
             return f"`name_similarity({a!r}, {b!r})` is 0.5 or more for unrelated names."
@@ -600,9 +605,13 @@ q8 = Exercise(
     names=("name_similarity",),
     checks=[IsA("name_similarity", "function"), Behaves("name_similarity", _similarity_test)],
     hints=[
-        "First deal with missing names, then normalise both names, then measure how much of them they share.",
-        "`difflib.SequenceMatcher(None, a, b).ratio()` is a ready-made similarity between 0 and 1.",
-        "Return 0.0 if `pd.isna(a)` or `pd.isna(b)` (test None too); otherwise strip and upper-case both and return the ratio.",
+        "First deal with missing names, then normalise both names, then measure how much of them they share, in a way "
+        "that gives the same value whichever name comes first.",
+        "`difflib.SequenceMatcher(None, a, b).ratio()` is a ready-made similarity between 0 and 1, but it can change when "
+        "the two names swap places: compute it both ways and combine the two values so that the order no longer matters "
+        "(an edit distance scaled by the longer name is symmetric already).",
+        "Return 0.0 if `pd.isna(a)` or `pd.isna(b)` (test None too); otherwise strip and upper-case both, compute the ratio "
+        "in both orders and return the larger (or the mean) of the two.",
     ],
 )
 
@@ -616,32 +625,37 @@ q9 = Exercise(
         IsA("fs_weights", "function"),
         Behaves("fs_weights", _fp_test(
             "fs_weights", lambda: (0.95, 0.02), _as_pair, "ex03_09",
-            "`fs_weights(0.95, 0.02)` does not give the expected weights: (log2(m/u), log2((1−m)/(1−u))).",
-            mistakes=[("ex03_09_ln", "These are natural logarithms: use base 2 (`math.log2`), so that one point of weight doubles the odds."),
+            "`fs_weights(0.95, 0.02)` does not give the expected weights. Compare each with its formula in the prompt, and the order of the pair.",
+            mistakes=[("ex03_09_ln", "These are natural logarithms. Weights here are in bits (logarithms in base 2), so that one point of weight doubles the odds."),
                       ("ex03_09_flipped", "The ratios are upside down: agreement weighs log2(m/u), which is positive when m > u.")])),
     ],
     hints=[
         "Agreement is m/u times more likely for a match than for a non-match; disagreement (1−m)/(1−u) times.",
-        "Take `math.log2` of each ratio.",
+        "Take the logarithm in base 2 of each ratio (the `math` module has one).",
         "Return a tuple: the agreement weight first, the disagreement weight second.",
     ],
 )
 
 
 # ----------------------------------------------------------------------------- 10 match_probability
-_M = {"name": 0.92, "dob": 0.97, "post": 0.7}
-_U = {"name": 0.003, "dob": 0.0002, "post": 0.01}
+# Made-up weights in bits (agree, disagree), so that this exercise does not depend on exercise 9.
+_W = {"name": (8.26, -3.64), "dob": (12.2, -5.05), "post": (6.13, -1.72)}
 _AGREE = {"name": True, "dob": False, "post": None}
 
 
+def _weights():
+    return {field: tuple(pair) for field, pair in _W.items()}
+
+
 def _probability_range_test(func):
-    got = _called(func, ({"name": True, "dob": True, "post": True}, dict(_M), dict(_U), 0.01), "match_probability")
+    got = _called(func, ({"name": True, "dob": True, "post": True}, _weights(), 0.01), "match_probability")
     if got is None:
         return "`match_probability` returned None. Did you forget `return`?"
     if not 0 <= float(got) <= 1:
         return ("`match_probability` returned a value outside 0 to 1: return a probability as a number between 0 and 1 "
                 "(not a percentage, not a weight).")
     return None
+
 
 q10 = Exercise(
     id="ex03_10",
@@ -651,15 +665,17 @@ q10 = Exercise(
         IsA("match_probability", "function"),
         Behaves("match_probability", _probability_range_test),
         Behaves("match_probability", _fp_test(
-            "match_probability", lambda: (dict(_AGREE), dict(_M), dict(_U), 0.01), float, "ex03_10",
-            "On a made-up case `match_probability` does not give the expected probability. Start from the prior weight, add a weight per field, and convert.",
-            mistakes=[("ex03_10_noprior", "You left out the prior: start from log2(λ / (1 − λ))."),
-                      ("ex03_10_none", "A missing field (None) was counted as a disagreement: it is no evidence, weight 0."),
-                      ("ex03_10_weight", "This is the total weight, not a probability: convert with 2**w / (1 + 2**w).")])),
+            "match_probability", lambda: (dict(_AGREE), _weights(), 0.01), float, "ex03_10",
+            "On a made-up case `match_probability` does not give the expected probability. Start from the prior's weight, "
+            "add one weight per field that is not missing, and only then turn the total into a probability.",
+            mistakes=[("ex03_10_noprior", "The prior is left out: the total starts from the prior's own weight, as the text above the exercise explains."),
+                      ("ex03_10_none", "A missing field (None) was counted as a disagreement: missing is no evidence either way."),
+                      ("ex03_10_weight", "This is the total weight, not a probability: the weight still has to be turned back into a probability.")])),
     ],
     hints=[
         "Work in weights (bits): they add. Convert to a probability only at the end.",
-        "Start with w = log2(prior / (1 − prior)); for each field add its agreement or disagreement weight (`fs_weights`), or nothing if None.",
+        "Start with the prior's weight, log2(prior / (1 − prior)); for each field add its agreement or disagreement weight "
+        "from `weights`, or nothing if the field is None.",
         "Test `if value is None: continue` before `if value:`; at the end return 2**w / (1 + 2**w).",
     ],
 )
@@ -671,20 +687,33 @@ def _pr_values(frame):
     return [float(v) for v in frame["precision"]] + [float(v) for v in frame["recall"]]
 
 
+def _counting_measure(calls):
+    """A stand-in for precision_recall: (links / 10, distinct learners / 10), so the values show which links it got."""
+    def measure(links, truth):
+        calls.append(len(links))
+        return len(links) / 10, len(set(links["left_id"])) / 10
+    return measure
+
+
 def _pr_test(func):
-    got = _called(func, (case_scored(), case_truth(), [0.9, 0.5, 0.96]), "pr_table")
+    calls = []
+    got = _called(func, (case_scored(), case_truth(), [0.9, 0.5, 0.96], _counting_measure(calls)), "pr_table")
     if not isinstance(got, pd.DataFrame):
         return f"`pr_table` should return a DataFrame, not a {type(got).__name__}."
     if sorted(map(str, got.columns)) != ["precision", "recall", "threshold"]:
         return f"`pr_table` should have the columns threshold, precision and recall; it has {list(map(str, got.columns))}."
     if [float(t) for t in got["threshold"]] != [0.9, 0.5, 0.96]:
         return "`pr_table` should have one row per threshold, in the order given."
+    if not calls:
+        return ("`pr_table` never calls the `measure` it is given. The check passes a measure of its own: "
+                "get each row's precision and recall from `measure`.")
     values = _pr_values(got)
     if matches(values, _FP["ex03_11"], "ex03_11"):
         return None
-    if "ex03_11_strict" in _FP and matches(values, _FP["ex03_11_strict"], "ex03_11"):
-        return "A pair whose probability equals the threshold should count: use `>=` (at least), not `>`."
-    return "On a made-up case some precision or recall in `pr_table` is not right. Reuse `precision_recall` on the pairs at or above each threshold."
+    if matches(values, _FP["ex03_11_strict"], "ex03_11"):
+        return "A pair whose probability equals the threshold is left out; the prompt says **at least** the threshold."
+    return ("On a made-up case, with a measure of the check's own, some rows of `pr_table` are not right: each row should "
+            "hold what `measure` returns for the pairs at or above that row's threshold, precision first.")
 
 
 q11 = Exercise(
@@ -694,39 +723,47 @@ q11 = Exercise(
     checks=[IsA("pr_table", "function"), Behaves("pr_table", _pr_test)],
     hints=[
         "For one threshold: which pairs would you accept, and how good are they?",
-        "Loop over the thresholds; keep the rows of `scored` with `match_probability >= threshold`; call `precision_recall`.",
+        "Loop over the thresholds; keep the rows of `scored` with `match_probability >= threshold`; call `measure` on them and the truth.",
         "Collect one dict per threshold with the keys threshold, precision, recall, and build a DataFrame from the list.",
     ],
 )
 
 
-# ----------------------------------------------------------------------------- 12 chosen_threshold
-def _threshold_test(values):
-    value, pr = values["chosen_threshold"], values["pr"]
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
-        return "`chosen_threshold` should be a number."
-    table = pr.reset_index(drop=True)
-    at = table[np.isclose(table["threshold"].astype(float), float(value))]
-    if at.empty:
-        return "`chosen_threshold` should be one of the thresholds in `pr`."
-    if not float(at["precision"].iloc[0]) >= 0.99:
-        return "At your threshold precision is below 0.99: the rule asks for at least 0.99."
-    lower = table[(table["threshold"].astype(float) < float(value)) & (table["precision"].astype(float) >= 0.99)]
-    if not lower.empty:
-        return "A lower threshold in `pr` also reaches a precision of 0.99, and gives more recall: the rule asks for the lowest."
+# ----------------------------------------------------------------------------- 12 lowest_threshold
+def _pr_case():
+    # rows not sorted; one precision missing (no links); one exactly at 0.99
+    return pd.DataFrame({"threshold": [0.95, 0.5, 0.99, 0.7, 0.8, 0.9],
+                         "precision": [0.999, 0.93, np.nan, 0.96, 0.99, 0.995],
+                         "recall": [0.6, 0.99, 0.0, 0.95, 0.9, 0.8]})
+
+
+def _lowest_test(func):
+    got = _called(func, (_pr_case(), 0.99), "lowest_threshold")
+    if got is None:
+        return "`lowest_threshold` returned None although some thresholds of the made-up table reach the precision."
+    if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, float, np.integer, np.floating)):
+        return f"`lowest_threshold` should return a number, not a {type(got).__name__}."
+    if not matches(float(got), _FP["ex03_12"], "ex03_12"):
+        if matches(float(got), _FP["ex03_12_strict"], "ex03_12"):
+            return "A precision exactly equal to `min_precision` reaches it: the rule says **at least**."
+        return ("On a made-up table whose rows are not sorted, `lowest_threshold` does not return the lowest threshold "
+                "whose precision reaches `min_precision`.")
+    none = _called(func, (_pr_case(), 0.9999), "lowest_threshold")
+    if none is not None:
+        return "When no threshold reaches `min_precision`, return None."
     return None
 
 
 q12 = Exercise(
     id="ex03_12",
     title="Choose a threshold",
-    names=("chosen_threshold", "pr"),
-    checks=[IsA("chosen_threshold", "number"), IsA("pr", "frame"), Uses(_threshold_test)],
+    names=("lowest_threshold",),
+    checks=[IsA("lowest_threshold", "function"), Behaves("lowest_threshold", _lowest_test)],
     hints=[
-        "Which rows of `pr` meet the precision rule? Among them, which threshold gives the most recall?",
-        "Select the rows with `precision >= 0.99`, then take the smallest threshold among them.",
-        "Compute it from `pr` rather than typing the number, so that it stays right if the table changes; "
-        "make it a plain Python float.",
+        "Which rows of the table meet the precision rule? Among them, which threshold gives the most recall?",
+        "Select the rows whose precision is at least `min_precision`, then take the smallest threshold among them.",
+        "If no row is selected, return None; otherwise return the minimum of the selected thresholds as a plain float. "
+        "A NaN precision is never at least anything, so it drops out by itself.",
     ],
 )
 
@@ -740,7 +777,14 @@ def _ghost_value(got):
 
 def _ghost_args():
     claims, links = case_claims()
-    learners = pd.DataFrame({"learner_ref": ["x", "y", "z", "w", "v", "u", "t"], "provider_id": ["P1"] * 7})
+    refs = ["x", "y", "z", "w", "v", "u", "t"]
+    # every column of a skills_learners table, so that a function written for the notebook's table runs here too
+    learners = pd.DataFrame({
+        "learner_ref": refs, "provider_id": ["P1"] * 7, "uln": [str(100 + i) for i in range(7)],
+        "given_name": ["Ann", "Ben", "Cai", "Dee", "Eli", "Fay", "Gus"], "family_name": ["Roe"] * 7,
+        "birth_date": pd.to_datetime(["2000-01-01"] * 7), "sex": pd.array([2, 1, 1, 2, 1, 2, 1], dtype="Int64"),
+        "postcode": ["KT1 1AA"] * 7, "tax_ref": [None] * 7, "account_id": ["A1"] * 7, "standard": ["ST0001"] * 7,
+        "start_date": pd.to_datetime(["2022-09-01"] * 7), "planned_hours": pd.array([300] * 7, dtype="Int64")})
     return learners, links
 
 
@@ -758,7 +802,7 @@ q13 = Exercise(
     hints=[
         "Who is in `learners` but not among the linked learners?",
         "A set difference: all learner_refs minus the left_ids of `links`.",
-        "`set(learners['learner_ref']) - set(links['left_id'])`-style code does it in one line.",
+        "Make a set of each side's learner references and take what only `learners` has; return it as a set.",
     ],
 )
 
@@ -773,8 +817,8 @@ def _double_value(got):
         raise Wrong("`find_double_claims` should keep the columns of `claims`.")
     if got["person"].isna().any():
         raise Wrong("Some flagged claims have no `person`: they belong to learners without a link. An unlinked learner is "
-                    "nobody we can compare, so all unlinked learners must not be lumped together as one 'person': keep "
-                    "linked claims only (an inner merge, or drop the rows without a person before grouping).")
+                    "nobody we can compare, so all unlinked learners must not be lumped together as one 'person': only "
+                    "claims of linked learners can be part of a double claim.")
     return {f"{c}|{p}" for c, p in zip(got["claim_id"], got["person"])} | {f"rows={len(got)}"}
 
 
@@ -789,8 +833,8 @@ q14 = Exercise(
             "On a made-up case `find_double_claims` does not return the expected claims: the same person, the same month, "
             "two or more **different** providers; every claim involved, each once.",
             mistakes=[("ex03_14_sameprovider", "You counted claims or learners, not providers: two claims from the same provider in a month "
-                                               "(even for two learner records of one person) are not a double claim here. Count distinct "
-                                               "providers (`nunique` of provider_id)."),
+                                               "(even for two learner records of one person) are not a double claim here. What has to "
+                                               "be two or more is the number of **different** providers."),
                       ("ex03_14_anymonth", "You grouped by person only: two providers claiming for one person in *different* months is "
                                            "not a double claim. Group by person **and** month.")])),
     ],
@@ -818,11 +862,10 @@ def _group_test(func):
         "recall_by_group", lambda: args, _group_value, "ex03_15", generic,
         mistakes=[("ex03_15_overall", "Each group's recall is divided by all true pairs, not by the true pairs of that group."),
                   ("ex03_15_duplicates", "A link that appears twice in `links` was counted twice (a merge repeats a truth row for "
-                                         "every matching link): count each pair once, as in exercise 6, e.g. drop duplicate "
-                                         "links first or test membership in a set of pairs."),
+                                         "every matching link): count each pair once, as in exercise 6."),
                   ("ex03_15_position", "The groups were matched to the rows of `truth` by position. `groups` is indexed by "
-                                       "left_id and need not be in the order of `truth`: look each learner's group up by its "
-                                       "left_id (`map` or `reindex`).")])(func)
+                                       "left_id and need not be in the order of `truth`: each learner's group has to be found "
+                                       "by its left_id.")])(func)
     if problem == generic:
         got = pd.Series(func(*(copy.deepcopy(a) for a in args)))
         if "other" in got.dropna().index:

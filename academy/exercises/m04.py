@@ -17,7 +17,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from academy.exercises.checks import Behaves, CallsOn, Has, IsA
+from academy.exercises.checks import Behaves, CallsOn, Has, IsA, call_learner
 from academy.exercises.core import Exercise, NotAttempted, Wrong, quiet
 from academy.exercises.fingerprints import matches
 
@@ -128,8 +128,6 @@ _FP = {
     'ex04_03_g': {"kind": "set", "size": 0, "d": "b590b7983bd5529cf14a291f"},
     'ex04_03_h': {"kind": "set", "size": 4, "d": "6e8c3ecf9d02b449fb208152"},
     'ex04_06_received': {"kind": "number", "step": 0.5, "d": "73b367e50439f14c9cf91cad"},
-    'ex04_07': {"kind": "table", "key": ["who"], "columns": ["breaches", "who"], "rows": 12, "items": [{"kind": "number", "step": 0.5, "d": "22cb3818b90574a33cd3db95"}, {"kind": "text", "d": "0cd225d49a65ef89eb88c477"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "6497e4621cb624a4d5ed943a"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "efa9f9f5c89df8f7d52d9fbc"}, {"kind": "number", "step": 0.5, "d": "3d196dc41b5b6c830d66e922"}, {"kind": "text", "d": "57be67f6df05a2087e7eae07"}, {"kind": "number", "step": 0.5, "d": "05550608c418460442c11a5c"}, {"kind": "text", "d": "6104ff028dcd838c23c6bae1"}, {"kind": "number", "step": 0.5, "d": "05550608c418460442c11a5c"}, {"kind": "text", "d": "36c97526eeaf65033ab2bbbf"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "9b61fe81a093dfe4d514549e"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "17c7c4ba8cdadc9ac506663d"}, {"kind": "number", "step": 0.5, "d": "637522af0bae9841eae03ec0"}, {"kind": "text", "d": "78e88857b95c9f0758fe65ae"}, {"kind": "number", "step": 0.5, "d": "22cb3818b90574a33cd3db95"}, {"kind": "text", "d": "2ad5b64a5d147a71a164cce5"}, {"kind": "number", "step": 0.5, "d": "637522af0bae9841eae03ec0"}, {"kind": "text", "d": "a40d9671b8d6fed9bd25e14e"}, {"kind": "number", "step": 0.5, "d": "daf7e6a979464d20d21f474f"}, {"kind": "text", "d": "62d45ff3409632af41a8a5b7"}]},
-    'ex04_07_reasons': {"kind": "table", "key": ["who"], "columns": ["breaches", "who"], "rows": 12, "items": [{"kind": "number", "step": 0.5, "d": "22cb3818b90574a33cd3db95"}, {"kind": "text", "d": "0cd225d49a65ef89eb88c477"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "6497e4621cb624a4d5ed943a"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "efa9f9f5c89df8f7d52d9fbc"}, {"kind": "number", "step": 0.5, "d": "208c98c0f607415af713fa0b"}, {"kind": "text", "d": "57be67f6df05a2087e7eae07"}, {"kind": "number", "step": 0.5, "d": "05550608c418460442c11a5c"}, {"kind": "text", "d": "6104ff028dcd838c23c6bae1"}, {"kind": "number", "step": 0.5, "d": "05550608c418460442c11a5c"}, {"kind": "text", "d": "36c97526eeaf65033ab2bbbf"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "9b61fe81a093dfe4d514549e"}, {"kind": "number", "step": 0.5, "d": "864afe79867ff40730f7fbb2"}, {"kind": "text", "d": "17c7c4ba8cdadc9ac506663d"}, {"kind": "number", "step": 0.5, "d": "637522af0bae9841eae03ec0"}, {"kind": "text", "d": "78e88857b95c9f0758fe65ae"}, {"kind": "number", "step": 0.5, "d": "22cb3818b90574a33cd3db95"}, {"kind": "text", "d": "2ad5b64a5d147a71a164cce5"}, {"kind": "number", "step": 0.5, "d": "637522af0bae9841eae03ec0"}, {"kind": "text", "d": "a40d9671b8d6fed9bd25e14e"}, {"kind": "number", "step": 0.5, "d": "daf7e6a979464d20d21f474f"}, {"kind": "text", "d": "62d45ff3409632af41a8a5b7"}]},
     'ex04_08_course': {"kind": "set", "size": 520, "d": "163f2c9d05ce6d28af92c926"},
     'ex04_11_course': {"kind": "table", "key": ["agency", "category"], "columns": ["agency", "category", "complaints", "on_time_share", "upheld"], "rows": 17, "items": [{"kind": "text", "d": "4be2b2a7242a2529628faaa0"}, {"kind": "text", "d": "82a45781d1b33c8658386c2a"}, {"kind": "number", "step": 1e-06, "d": "6cb7970d2e23a14357921a44"}, {"kind": "number", "step": 1e-06, "d": "b340e948970c8df88c49d276"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "4be2b2a7242a2529628faaa0"}, {"kind": "text", "d": "21d2362a65164bae53257be0"}, {"kind": "number", "step": 1e-06, "d": "98dcc725b3c9253d339eedd9"}, {"kind": "number", "step": 1e-06, "d": "62779e6560d5702aa956f83f"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "4be2b2a7242a2529628faaa0"}, {"kind": "text", "d": "823f01bc1661e8d0beb17d67"}, {"kind": "number", "step": 1e-06, "d": "658e3088acf918709cfb0569"}, {"kind": "number", "step": 1e-06, "d": "3ff9af1e5ddfba79b9c32de6"}, {"kind": "number", "step": 1e-06, "d": "d2696fd4ec8813a7d6e1e408"}, {"kind": "text", "d": "117c5fefa9c1045f79fb0ff9"}, {"kind": "text", "d": "82a45781d1b33c8658386c2a"}, {"kind": "number", "step": 1e-06, "d": "63f41f33a071740f9c18db64"}, {"kind": "number", "step": 1e-06, "d": "1d2cc906a8b50e216f5e93a1"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "117c5fefa9c1045f79fb0ff9"}, {"kind": "text", "d": "21d2362a65164bae53257be0"}, {"kind": "number", "step": 1e-06, "d": "6cb7970d2e23a14357921a44"}, {"kind": "number", "step": 1e-06, "d": "9c1ab79f54e0633a5969f8e1"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "117c5fefa9c1045f79fb0ff9"}, {"kind": "text", "d": "823f01bc1661e8d0beb17d67"}, {"kind": "number", "step": 1e-06, "d": "6cb7970d2e23a14357921a44"}, {"kind": "number", "step": 1e-06, "d": "5bba9db1a5e3651593fb7105"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "9bb485f5932f8d711173ec63"}, {"kind": "text", "d": "82a45781d1b33c8658386c2a"}, {"kind": "number", "step": 1e-06, "d": "ce7a33b0ea5cd43d0db313d1"}, {"kind": "number", "step": 1e-06, "d": "9c92ce571f3279bfc3209ae5"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "9bb485f5932f8d711173ec63"}, {"kind": "text", "d": "0c12d188646b31f467ffff53"}, {"kind": "number", "step": 1e-06, "d": "d2696fd4ec8813a7d6e1e408"}, {"kind": "number", "step": 1e-06, "d": "3adea851e57c853887eebb7c"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "9bb485f5932f8d711173ec63"}, {"kind": "text", "d": "21d2362a65164bae53257be0"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "9bb485f5932f8d711173ec63"}, {"kind": "text", "d": "823f01bc1661e8d0beb17d67"}, {"kind": "number", "step": 1e-06, "d": "aff3e7581316b6847978963a"}, {"kind": "number", "step": 1e-06, "d": "7ca05164e6ba863f47a68bb3"}, {"kind": "number", "step": 1e-06, "d": "8191655062c25a9f8796bbbd"}, {"kind": "text", "d": "881f5686f08e98e5416f8b6b"}, {"kind": "text", "d": "82a45781d1b33c8658386c2a"}, {"kind": "number", "step": 1e-06, "d": "4cbf06acb1043b97de3aeb54"}, {"kind": "number", "step": 1e-06, "d": "9c92ce571f3279bfc3209ae5"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "881f5686f08e98e5416f8b6b"}, {"kind": "text", "d": "21d2362a65164bae53257be0"}, {"kind": "number", "step": 1e-06, "d": "8191655062c25a9f8796bbbd"}, {"kind": "number", "step": 1e-06, "d": "79c625afc373832dc6a934f2"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "881f5686f08e98e5416f8b6b"}, {"kind": "text", "d": "823f01bc1661e8d0beb17d67"}, {"kind": "number", "step": 1e-06, "d": "98dcc725b3c9253d339eedd9"}, {"kind": "number", "step": 1e-06, "d": "0a874213adca51b9d312787d"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "8fe7fa7d71948b5fefb99b8d"}, {"kind": "text", "d": "82a45781d1b33c8658386c2a"}, {"kind": "number", "step": 1e-06, "d": "6722e7e7e9df0910350bb45b"}, {"kind": "number", "step": 1e-06, "d": "08858b0e16ef705a78f31839"}, {"kind": "number", "step": 1e-06, "d": "4cbf06acb1043b97de3aeb54"}, {"kind": "text", "d": "8fe7fa7d71948b5fefb99b8d"}, {"kind": "text", "d": "0c12d188646b31f467ffff53"}, {"kind": "number", "step": 1e-06, "d": "6cc5c282082752c5c259372f"}, {"kind": "number", "step": 1e-06, "d": "050428148d5e40e378bbd75a"}, {"kind": "number", "step": 1e-06, "d": "8b712a037723735a32f38c59"}, {"kind": "text", "d": "8fe7fa7d71948b5fefb99b8d"}, {"kind": "text", "d": "21d2362a65164bae53257be0"}, {"kind": "number", "step": 1e-06, "d": "adda9182800f33b11ebd8531"}, {"kind": "number", "step": 1e-06, "d": "ddc30d88f86aa6e7dd7e5812"}, {"kind": "text", "d": "4948ba0fc3425660a359d866"}, {"kind": "text", "d": "8fe7fa7d71948b5fefb99b8d"}, {"kind": "text", "d": "823f01bc1661e8d0beb17d67"}, {"kind": "number", "step": 1e-06, "d": "112e36ff09a379d18033c08c"}, {"kind": "number", "step": 1e-06, "d": "2e7949058542f0eccb2f7492"}, {"kind": "number", "step": 1e-06, "d": "63f41f33a071740f9c18db64"}]},
 }
@@ -138,6 +136,19 @@ _FP = {
 # ----------------------------------------------------------------------------- small checks
 def _is_str_list(value):
     return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
+
+
+def _called(func, what, *args, **kwargs):
+    """Call learner code on a made-up case; a KeyError names the columns the case's tables have."""
+    try:
+        return call_learner(func, what, *args, **kwargs)
+    except KeyError as error:
+        tables = [str([str(c) for c in a.columns]) for a in args if isinstance(a, pd.DataFrame)]
+        if not tables:
+            raise
+        raise Wrong(f"`{what}` raised KeyError: {error} on a made-up case. Its tables have only these columns: "
+                    f"{' and '.join(tables)}. If your own table has that column, your function relies on a column "
+                    "the prompt does not promise.")
 
 
 # ----------------------------------------------------------------------------- 1 checklist_gaps
@@ -202,8 +213,8 @@ def _valid_agreement(values, salt):
     doc = values["agreement"]
     review = doc.get("review") if isinstance(doc, dict) else None
     if isinstance(review, dict) and not isinstance(review.get("next_review", ""), str):
-        raise Wrong("`review.next_review` is not a string. In YAML an unquoted 2024-03-31 is read as a date: "
-                    "quote dates (`'2024-03-31'`), or write them as strings in Python.")
+        raise Wrong("`review.next_review` is not a string. In YAML an unquoted date is read as a date object, "
+                    "not as text: quote it in YAML, or write it as a string in Python.")
     errors = list(jsonschema.Draft202012Validator(DSA_SCHEMA).iter_errors(doc))
     if errors:
         items = sorted({str(e.absolute_path[0]) if e.absolute_path else "(top level)" for e in errors})
@@ -347,19 +358,21 @@ q3 = Exercise(
 
 # ----------------------------------------------------------------------------- 4 rejoin
 def _rejoin_test(func):
-    a = pd.DataFrame({"pid": ["h1", "h2", "h3", "h4", "h5"], "region": list("NNSSE")})
-    b = pd.DataFrame({"pid": ["h5", "h9", "h2", "h1"], "pay": [50.0, 9.0, 20.0, 10.0]})
-    out = func(a.copy(), b.copy())
+    # the columns of the notebook's release_a and release_b
+    a = pd.DataFrame({"pid": ["h1", "h2", "h3", "h4", "h5"], "region": list("NNSSE"), "housing": ["rent"] * 5,
+                      "disability": [False, True, False, False, True], "children": [0, 2, 1, 0, 3]})
+    b = pd.DataFrame({"pid": ["h5", "h9", "h2", "h1"], "total_pay": [50.0, 9.0, 20.0, 10.0], "jobs": [1, 1, 2, 1]})
+    out = _called(func, "rejoin", a.copy(), b.copy())
     if not isinstance(out, pd.DataFrame):
         return "`rejoin` should return a DataFrame."
-    if "region" not in out.columns or "pay" not in out.columns:
+    if "region" not in out.columns or "total_pay" not in out.columns:
         return "The joined frame should hold the columns of both releases."
     if len(out) != 3:
         if len(out) > 3:
             return "The joined frame has people who are in only one release: keep only pseudonyms found in both (an inner join)."
         return "The joined frame misses some people who are in both releases."
     pid = out["pid"] if "pid" in out.columns else pd.Series(out.index)
-    if dict(zip(pid, out["pay"])) != {"h1": 10.0, "h2": 20.0, "h5": 50.0}:
+    if dict(zip(pid, out["total_pay"])) != {"h1": 10.0, "h2": 20.0, "h5": 50.0}:
         return "Rows are matched wrongly: each person's pay must come from the row with the same `pid`."
     return None
 
@@ -401,11 +414,11 @@ def _pseudonymise_test(func):
     if func(pd.Series(ids), key, "research") != first:
         return "A pandas Series of values must give the same pseudonyms as a list."
     if set(first) & _plain_digests(ids[:20], b"", "research"):
-        return "These are plain SHA-256 hashes: anyone can recompute them. Mix the secret key in with `hmac`."
+        return "These are plain SHA-256 hashes: anyone can recompute them. Mix the secret key in: an HMAC does that."
     if set(first) & _plain_digests(ids[:20], key, "research"):
         return ("These are SHA-256 hashes of the key glued to the purpose and value. That is not HMAC: a plain hash "
                 "of secret + message can be extended by anyone who sees one pseudonym (a length-extension attack). "
-                "Use `hmac.new(key, message, hashlib.sha256)`.")
+                "An HMAC mixes the key in twice, in a way that cannot be extended.")
     if not all(len(p) == 64 and all(ch in "0123456789abcdef" for ch in p) for p in first):
         return ("Return the full HMAC-SHA256 digest as `.hexdigest()` gives it: 64 lowercase hexadecimal characters. "
                 "A different length means another hash function (MD5, SHA-1) or a shortened digest.")
@@ -473,8 +486,8 @@ def _index_problem(got, want, log):
     if got is None or isinstance(got, (bool, np.bool_)) or want is None:
         return None
     if want < len(log) and got == log[want]["seq"]:
-        return ("This is the entry's `seq` field. Return the index (the position in the list, not the seq field), "
-                "counting from 0: `enumerate` gives it.")
+        return ("This is the entry's `seq` field. Return the index: the position in the list, counting from 0, "
+                "whatever the entry's own fields say.")
     if got == want + 1:
         return "The index is off: give the position in the list, counting from 0."
     return None
@@ -543,53 +556,54 @@ def _as_breach_table(out):
     return out
 
 
+def _judge(calls):
+    """A stand-in for decide: refuses the entries whose `seq` is in policy["refuse"], with two reasons each."""
+    def judge(entry, policy):
+        calls.append(entry["seq"])
+        refused = entry["seq"] in policy["refuse"]
+        return (not refused, ["role", "fields"] if refused else [])
+    return judge
+
+
 def _breach_test(func):
-    # t1: two good accesses; t2: one access breaking two rules, one good; t3: two refused; t4: only good accesses.
-    small = [_req(who="t1"), _req(who="t1", fields=["pay"]),
-             _req(who="t2", role="statistician", lawful_basis="consent"), _req(who="t2"),
-             _req(who="t3", purpose="curiosity"), _req(who="t3", time="2024-01-05 10:00"),
-             _req(who="t4"), _req(who="t4", role="senior officer")]
-    try:
-        got = func(copy.deepcopy(small), copy.deepcopy(_POLICY))
-    except NotImplementedError:
-        raise NotAttempted("`breach_counts`, or the `decide` it uses, still raises NotImplementedError: "
-                           "finish exercise 3 and replace this stub.")
+    # t1: two allowed; t2: one refused (two reasons), one allowed; t3: two refused; t4: only allowed.
+    small = [_req(who=who, seq=i) for i, who in enumerate(["t1", "t1", "t2", "t2", "t3", "t3", "t4", "t4"])]
+    calls = []
+    got = _called(func, "breach_counts", copy.deepcopy(small), {"refuse": {2, 4, 5}}, _judge(calls))
+    if not calls:
+        return ("`breach_counts` never calls the `judge` it is given. The check passes a judge of its own: "
+                "judge each entry with it and the `policy` passed in.")
     out = _as_breach_table(got)
     counts = {str(w): b for w, b in zip(out["who"], out["breaches"])}
     if any(not pd.isna(b) and int(b) == 0 for b in counts.values()):
         return ("On a small test log, staff with no refused access appear in the table with 0. Keep only staff "
                 "with at least one refused access: no rows with 0.")
-    if "t4" in counts or "t1" in counts:
-        return ("On a small test log with its own policy, accesses that this policy allows are counted as refused. "
-                "Judge each entry with the `policy` passed in, not the notebook's `POLICY`.")
     if not out["who"].is_unique:
         return "Each member of staff should appear once."
     if set(counts) != {"t2", "t3"}:
-        return ("On a small test log (with its own policy), the staff with refused accesses are not right. Judge each entry "
-                "with `decide(entry, policy)`, using the `policy` argument. If it still fails, test your `decide` again.")
+        return ("On a small test log, with a judge and a policy of the check's own, the staff with refused accesses are "
+                "not right. An access is refused when the first thing `judge(entry, policy)` returns is False.")
     if int(counts["t2"]) == 2:
         return "These count broken rules, not accesses: an access that breaks two rules counts once."
     if int(counts["t2"]) != 1 or int(counts["t3"]) != 2:
         return "On a small test log, some counts of refused accesses are wrong."
+    other = _as_breach_table(_called(func, "breach_counts", copy.deepcopy(small), {"refuse": {7}}, _judge([])))
+    if [str(w) for w in other["who"]] != ["t4"]:
+        return "With another policy the result did not change as it should: pass the `policy` you are given on to the judge."
     return None
 
 
 q7 = Exercise(
     id="ex04_07",
     title="Which accesses broke the agreement?",
-    names=("breach_counts", "log", "POLICY"),
+    names=("breach_counts",),
     checks=[
         IsA("breach_counts", "function"),
         Behaves("breach_counts", _breach_test),
-        CallsOn("breach_counts", ("log", "POLICY"), _FP["ex04_07"],
-                message="Run `decide(entry, policy)` on every entry and count, per person, the entries refused. "
-                        "If the counts still differ, test your `decide` again: its check must pass first.",
-                mistakes=[(_FP["ex04_07_reasons"], "these count broken rules, not accesses: an access that breaks two rules counts once.")],
-                transform=_as_breach_table),
     ],
     hints=[
-        "Each entry of a log is a dict with the same keys as a request, so `decide(entry, policy)` works on it directly.",
-        "Keep the entries where the first item `decide` returns is False, then count them per `who`.",
+        "Each entry of a log is a dict with the same keys as a request, so `judge(entry, policy)` works on it directly.",
+        "Keep the entries where the first item `judge` returns is False, then count them per `who`.",
         "`pd.DataFrame(refused_entries).groupby('who').size()` counts them; `.reset_index(name='breaches')` gives the two columns.",
     ],
 )
@@ -597,14 +611,15 @@ q7 = Exercise(
 
 # ----------------------------------------------------------------------------- 8 expired
 def _expired_test(func):
-    records = pd.DataFrame({
-        "investigation_id": ["r1", "r2", "r3", "r4"],
+    records = pd.DataFrame({  # the columns of welfare_investigations
+        "investigation_id": ["r1", "r2", "r3", "r4"], "claim_id": ["c1", "c2", "c3", "c4"],
         "opened": pd.to_datetime(["2022-01-01", "2022-01-01", "2022-01-21", "2021-01-01"]),
-        "outcome": ["brief", "lengthy", "brief", "lengthy"],
+        "reason": ["tip-off"] * 4, "outcome": ["brief", "lengthy", "brief", "lengthy"],
+        "overpayment": pd.array([0, 120, 0, None], dtype="Int64"),
     })
     schedule = {"brief": 30, "lengthy": 500}
     before = records.copy()
-    out = func(records, schedule, "2022-02-20")
+    out = _called(func, "expired", records, schedule, "2022-02-20")
     if not isinstance(out, pd.DataFrame):
         return "`expired` should return the rows of `records` (a DataFrame), not a mask or ids."
     if not records.equals(before):
@@ -643,9 +658,11 @@ def _ids_digest(ids):
 
 
 def _delete_test(func):
-    store = pd.DataFrame({"investigation_id": ["K5", "K1", "K3", "K2"], "note": ["e", "a", "c", "b"]})
+    store = pd.DataFrame({"investigation_id": ["K5", "K1", "K3", "K2"], "claim_id": ["e", "a", "c", "b"],
+                          "opened": pd.to_datetime(["2020-01-05", "2020-01-01", "2020-01-03", "2020-01-02"]),
+                          "reason": ["tip-off"] * 4, "outcome": ["no change"] * 4, "overpayment": pd.array([0] * 4, dtype="Int64")})
     before = store.copy()
-    out = func(store, ["K3", "K5"])
+    out = _called(func, "delete_with_proof", store, ["K3", "K5"])
     if not isinstance(out, (tuple, list)) or len(out) != 2:
         return "`delete_with_proof` should return a tuple (kept, certificate)."
     kept, cert = out
@@ -717,7 +734,8 @@ def _contract_test(func):
             out = func(frame, copy.deepcopy(_CONTRACT), as_of)
         except KeyError as error:
             return (f"For {about}, `check_contract` raised KeyError: {error} (a column in the contract is missing "
-                    "from the delivery). A missing column breaks the clauses that use it; test `column in frame.columns` first.")
+                    "from the delivery). A missing column is not an error of your program but a broken clause: every "
+                    "clause that uses the column is broken, and the others are still judged.")
         if out is None:
             return "`check_contract` returned None. Did you forget `return`?"
         if not _is_str_list(out):
@@ -751,7 +769,7 @@ def _ombudsman_test(func):
     frame = pd.DataFrame(rows, columns=["agency", "category", "upheld", "days_to_resolve"])
     frame.insert(0, "complaint_id", [f"T{i}" for i in range(len(frame))])
     shown = "On a test table called with threshold=5 and deadline=10"
-    out = func(frame.copy(), threshold=5, deadline=10)
+    out = _called(func, "ombudsman_table", frame.copy(), threshold=5, deadline=10)
     if not isinstance(out, pd.DataFrame):
         return "`ombudsman_table` should return a DataFrame."
     needed = {"agency", "category", "complaints", "upheld", "on_time_share"}
@@ -772,10 +790,9 @@ def _ombudsman_test(func):
     if abs(float(share) - 8 / 12) < 1e-9:
         return "`on_time_share` is the share answered on time (within the deadline), not the share answered late."
     if abs(float(share) - 4 / 12) > 1e-9:
-        return "`on_time_share` should be the share of the pair's complaints with `days_to_resolve <= deadline`."
+        return "`on_time_share` should be the share of the pair's complaints resolved within the deadline (the prompt says which days count)."
     if pd.isna(b_late["on_time_share"]) or float(b_late["on_time_share"]) != 1.0:
-        return ("A complaint answered on the deadline day itself is on time: count `days_to_resolve <= deadline`, "
-                "not `<`.")
+        return ("A complaint answered on the deadline day itself is on time; your share leaves those complaints out.")
     if not pd.isna(a_late["upheld"]):
         return "An upheld count from 1 to threshold − 1 must be suppressed (set to missing)."
     if not all(pd.isna(a_wrong[c]) for c in ["complaints", "upheld", "on_time_share"]):

@@ -30,7 +30,7 @@ _FP = {
     'ex05_01_b': {"kind": "number", "step": 1e-06, "d": "ee9baae101bbce028d025c82"},
     'ex05_01_distinct': {"kind": "number", "step": 1e-06, "d": "34389b7caf30d9ae3c5a044f"},
     'ex05_01_combos': {"kind": "number", "step": 1e-06, "d": "de3f7e4912c5df414429fa45"},
-    'ex05_02_rows': {"kind": "number", "step": 1, "d": "a996f85314e6edd74fbc9dd1"},
+    'ex05_02_rows': {"kind": "number", "step": 0.5, "d": "150af1addffa6bf3908ea0aa"},
     'ex05_02_names': {"kind": "set", "size": 2, "d": "0f547a6cb166a45d5dc8db1b"},
     'ex05_03_k3': {"kind": "number", "step": 0.1, "d": "f68c68a4445fdab28f4d4505"},
     'ex05_03_k1': {"kind": "number", "step": 0.1, "d": "fc587a7385773b59fc6dbd15"},
@@ -51,14 +51,12 @@ _FP = {
     'ex05_10_score_plus': {"kind": "sequence", "items": [{"kind": "number", "step": 0.001, "d": "ebb4dde2b1ab13f36c07f09d"}, {"kind": "number", "step": 0.001, "d": "58a9dab642d449e0a93bd3b1"}]},
     'ex05_10_score_exp': {"kind": "sequence", "items": [{"kind": "number", "step": 0.001, "d": "13bf4fdbe86e2866d6be56b1"}, {"kind": "number", "step": 0.001, "d": "623973f6b32a62000b9959c5"}]},
     'ex05_13': {"kind": "sequence", "items": [{"kind": "number", "step": 0.005, "d": "5e1ac35d3865df415f0809ef"}, {"kind": "number", "step": 0.005, "d": "5e1ac35d3865df415f0809ef"}, {"kind": "number", "step": 0.005, "d": "5e1ac35d3865df415f0809ef"}, {"kind": "number", "step": 0.005, "d": "30dcdd785df3ec8a313a59cc"}, {"kind": "number", "step": 0.005, "d": "36f4430dc16202b612fac2a8"}, {"kind": "number", "step": 0.005, "d": "d9b874443b7e3b7891e70d35"}, {"kind": "number", "step": 0.005, "d": "a4a193bfd445dddccfc90138"}]},
-    'ex05_14_case': {"kind": "sequence", "items": [{"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "ae7212776af8321972a1be68"}, {"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "4c86445f0152c765a5d4a650"}, {"kind": "number", "step": 0.05, "d": "dd59519a6f371aef2e9e999f"}, {"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}]},
-    'ex05_14_declared': {"kind": "sequence", "items": [{"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}, {"kind": "number", "step": 0.05, "d": "a7b52eb99bdead2985b56247"}]},
-    'ex05_14_count': {"kind": "number", "step": 0.1, "d": "de283650e6d0eaa5d08b9b7a"},
-    'ex05_14_count_gt': {"kind": "number", "step": 0.1, "d": "ee56bb5dcd63d791cb10948c"},
-    'ex05_14_count_le': {"kind": "number", "step": 0.1, "d": "5f9920dc0f32c383fb9c01ad"},
-    'ex05_14_false': {"kind": "number", "step": 1, "d": "68debe1aa6b01e667b074785"},
-    'ex05_14_all_avg': {"kind": "number", "step": 1, "d": "7806452adf45d56fcd13f1c4"},
-    'ex05_14_nofloor': {"kind": "number", "step": 1, "d": "94ace5afbeba397bdfe6b174"},
+    'ex05_12_case': {"kind": "sequence", "items": [{"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "ac030d85fee1377d013baa74"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "8836d70a2c4cbc026f8447e8"}, {"kind": "number", "step": 0.05, "d": "9fe64f6aa7e9eb5b6f31f5a2"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}]},
+    'ex05_12_case_own_rule': {"kind": "sequence", "items": [{"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "5a2b73b2db08a21803637bfe"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}]},
+    'ex05_12_declared': {"kind": "sequence", "items": [{"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}, {"kind": "number", "step": 0.05, "d": "a56c55ac13cabc06f6a01001"}]},
+    'ex05_12_count': {"kind": "number", "step": 0.5, "d": "22e8e14632d176bddf2f4869"},
+    'ex05_12_count_gt': {"kind": "number", "step": 0.5, "d": "f8191d2a26b9a83cd49a9c21"},
+    'ex05_12_count_le': {"kind": "number", "step": 0.5, "d": "b1c1958f6dba532282ae4780"},
 }
 
 
@@ -132,8 +130,21 @@ def as_rate_table(result) -> pd.DataFrame:
     return frame.astype(float)
 
 
+def _made_up_note(error, args) -> str:
+    """For a KeyError on a made-up table: the learner's own table may well have that column, so say
+    that the check's table differs on purpose and name its columns."""
+    columns = sorted({str(c) for a in args if isinstance(a, pd.DataFrame) for c in a.columns})
+    if not isinstance(error, KeyError) or not columns:
+        return ""
+    return (f" The check's table is made up and differs from Kestria's on purpose: its columns are {columns}. "
+            "Does your function use the column names it is given, rather than fixed ones?")
+
+
 def _call(func, *args, what):
-    return call_learner(func, what, *args)
+    try:
+        return call_learner(func, what, *args)
+    except KeyError as error:
+        raise Wrong(f"On a made-up test case, `{what}` raised KeyError: {error}." + _made_up_note(error, args))
 
 
 class _OnTestTable:
@@ -153,7 +164,8 @@ class _OnTestTable:
         except NotImplementedError:
             raise NotAttempted(f"`{self.name}` still raises NotImplementedError: replace the stub with your code.")
         except Exception as error:
-            raise Wrong(f"On {self.case}, `{self.name}` raised {type(error).__name__}: {error}")
+            raise Wrong(f"On {self.case}, `{self.name}` raised {type(error).__name__}: {error}."
+                        + _made_up_note(error, self.args))
         if got is None:
             raise Wrong(f"`{self.name}` returned None. Did you forget `return`?")
         problem = self.shape(got) if self.shape else None
@@ -199,10 +211,11 @@ q1 = Exercise(
                      f"{_PEOPLE_CASE} (postcode, birth year and sex)",
                      "Count, for each row, how many rows share its values; a row is unique when that count is 1. "
                      "Return a share between 0 and 1 of rows.",
-                     mistakes=[(_FP["ex05_01_distinct"], "this is the share of distinct combinations. Count the rows "
-                                                         "whose combination occurs only once instead."),
-                               (_FP["ex05_01_combos"], "this is the share of *combinations* that occur once. Return a "
-                                                       "share of *rows*: divide by the number of rows, not of groups.")],
+                     mistakes=[(_FP["ex05_01_distinct"], "this is the share of distinct combinations, which counts a repeated "
+                                                         "combination once. The prompt asks about rows whose combination "
+                                                         "appears in no other row."),
+                               (_FP["ex05_01_combos"], "this is the share of *combinations* that occur once. The prompt "
+                                                       "asks for a share of *rows*: think about what you divide by.")],
                      shape=_share_shape),
         _OnTestTable("unique_share", (_VISIBLE_PEOPLE, ["postcode"]), _FP["ex05_01_b"],
                      f"{_PEOPLE_CASE}, with the one column postcode",
@@ -244,11 +257,15 @@ def _reidentify_test(func):
         return "`reidentify` changed the tables it was given; work on copies."
     if "full_name" not in got.columns:
         return "The result needs the register's `full_name` column: that is what the attacker gains."
-    if "disability" not in got.columns:
+    if not set(extract.columns) <= set(got.columns):
         return "Keep the extract's columns in the result: they are what the attacker learns about each person."
+    extra = sorted(set(map(str, got.columns)) - set(extract.columns) - {"full_name"})
+    if extra:
+        return (f"The result also carries {extra}. The prompt asks for the extract's columns plus `full_name` "
+                "only: which of the register's columns does the attacker need to bring along?")
     if got["full_name"].isna().any():
         return ("Rows with no match in the register are kept (their `full_name` is missing). The attacker learns "
-                "nothing about them: keep only rows that match, as an inner join does.")
+                "nothing about them, so they do not belong in the result.")
     names = sorted(str(n) for n in got["full_name"])
     if len(got) > 2 and len(set(names)) < len(names) or "Ava Hill" in names or "Ben Hill" in names:
         return ("Some rows match two register entries (two women born the same year at the same postcode), and "
@@ -385,8 +402,8 @@ def _primary_test(func):
     other = pd.DataFrame({"a": [4, 5, 0], "b": [6, 1, 9]})
     omask = _as_mask(_call(func, other, 5, what="primary_mask"), other, "primary_mask")
     if omask.values.tolist() != [[True, False], [False, True], [False, False]]:
-        return ("With `threshold=5` some cells are marked wrongly: use the `threshold` argument, not a fixed "
-                "number, and mark counts of at least 1 and below it.")
+        return ("With `threshold=5` some cells are marked wrongly. Does your rule follow the `threshold` it is "
+                "given? Counts of at least 1 and below it are marked.")
     return None
 
 
@@ -407,7 +424,7 @@ def _secondary_properties(func, table, primary):
     before = primary.copy()
     got = _as_mask(_call(func, table.copy(), primary, what="secondary_mask"), table, "secondary_mask")
     if not primary.equals(before):
-        return "`secondary_mask` changed the mask it was given: work on a copy (`mask.copy()`)."
+        return "`secondary_mask` changed the mask it was given. The prompt asks for a new mask and leaves `mask` as it was."
     if bool((primary & ~got).any().any()):
         return "A cell that was suppressed in `mask` is no longer suppressed: keep every primary suppression."
     rows, cols = got.sum(axis=1), got.sum(axis=0)
@@ -477,10 +494,11 @@ def _rates_test(func):
     if matches(flat, _FP["ex05_08"], "ex05_08"):
         return None
     if matches(flat, _FP["ex05_08_unweighted"], "ex05_08"):
-        return "The rates ignore the weights. Pass `weight` as `sample_weight` (in MetricFrame: `sample_params`)."
+        return ("The rates ignore the weights: every row counts once. A row should count as much as its weight says "
+                "(a randomly reviewed claim stands for many unflagged claims).")
     if matches(flat, _FP["ex05_08_partial"], "ex05_08"):
-        return ("The selection rates are weighted but the false and true positive rates are not. In MetricFrame, "
-                "`sample_params` needs an entry for *every* metric: `{name: {'sample_weight': weight} for name in metrics}`.")
+        return ("The selection rates are weighted but the false and true positive rates are not: each of the three "
+                "rates needs the weights, not only the first.")
     return ("Some rates are wrong. Selection rate: weighted share flagged. False positive rate: weighted share flagged "
             "among rows that are not irregular. True positive rate: among rows that are.")
 
@@ -512,9 +530,10 @@ class _Gaps:
         if matches(got, _FP["ex05_09"], salt):
             return
         if matches(got, _FP["ex05_09_unweighted"], salt):
-            raise Wrong("These are the unweighted gaps. Pass `sample_weight=sample['weight']`: without it the "
-                        "investigated claims over-represent flagged claims and the rates are far from the population's.")
-        raise Wrong("One or both differences are not what fairlearn gives for the agency's flags, weighted by `sample['weight']`.")
+            raise Wrong("These are the unweighted gaps. Without the weights the investigated claims over-represent "
+                        "flagged claims, so the rates describe the sample rather than all claims.")
+        raise Wrong("One or both differences are not the gaps between the groups' weighted rates for the agency's "
+                    "flags. Check which column is the truth, which the prediction, and that both use the weights.")
 
 
 q8 = Exercise(
@@ -569,11 +588,10 @@ class _FairScore:
         if matches(got, _FP["ex05_10_score"], salt):
             return
         if matches(got, _FP["ex05_10_score_log"], salt):
-            raise Wrong("`fair_score` is still the agency's log score. Subtract, for each proxy, its coefficient "
-                        "times its 0/1 column of `features`.")
+            raise Wrong("`fair_score` is still the agency's log score: the proxies' contribution has not been "
+                        "taken out of it.")
         if matches(got, _FP["ex05_10_score_plus"], salt):
-            raise Wrong("`fair_score` adds the proxies' contribution instead of removing it: subtract each "
-                        "coefficient times its 0/1 column.")
+            raise Wrong("`fair_score` adds the proxies' contribution instead of removing it: look at the sign.")
         if matches(got, _FP["ex05_10_score_exp"], salt):
             raise Wrong("`fair_score` is back on the score's own scale. Keep it on the log scale (the coefficients "
                         "were fitted to the log score); the order of the claims, and so the flags, is the same.")
@@ -589,12 +607,12 @@ class _FairFlag:
         flag = np.asarray(flag, dtype=bool)
         score = np.asarray(score, dtype=float)
         if flag.any() and (~flag).any() and score[flag].min() < score[~flag].max():
-            raise Wrong("Some unflagged claims have a higher `fair_score` than some flagged ones. Flag the claims "
-                        "whose `fair_score` is at or above a threshold: its `1 - AGENCY_SHARE` quantile.")
+            raise Wrong("Some unflagged claims have a higher `fair_score` than some flagged ones: the flags should "
+                        "take claims from the top of `fair_score` down.")
         if not matches(int(flag.sum()), _FP["ex05_10_count"], salt):
-            raise Wrong("`fair_flag` does not flag about the agency's share of claims. Flag the claims whose "
-                        "`fair_score` is at or above (`>=`) its `1 - AGENCY_SHARE` quantile. Many claims share "
-                        "the same score, so a strict `>` leaves out every claim tied at the threshold.")
+            raise Wrong("`fair_flag` does not flag about the agency's share of claims. Check which quantile you "
+                        "compare with, and what your comparison does with the many claims whose score equals "
+                        "the threshold exactly: the prompt flags those too.")
 
 
 q9 = Exercise(
@@ -625,7 +643,13 @@ _EARNINGS = np.array([0.0, 100.0, 150.0, 250.0, 333.33, 700.0, 1000.0])
 
 
 def _entitlement_forms(func):
-    one = _call(func, 350.0, what="entitlement")
+    try:
+        one = _call(func, 350.0, what="entitlement")
+    except (NotAttempted, Wrong):
+        raise
+    except Exception as error:  # e.g. a Series method used on a plain number
+        return (f"`entitlement(350.0)` raised {type(error).__name__}: {error}. It must work on a single number "
+                "as well as on a Series.")
     try:
         one = float(np.asarray(one, dtype=float).reshape(-1)[0])
     except Exception:
@@ -634,7 +658,8 @@ def _entitlement_forms(func):
         series = _call(func, pd.Series(_EARNINGS), what="entitlement")
     except ValueError:
         return ("`entitlement` must work on a whole Series of earnings at once. An `if` asks about one number "
-                "and fails on a Series: use `np.maximum` or `np.clip` instead of `if`.")
+                "and fails on a Series: the rule has to act on every value at once (the prompt names the kind of "
+                "function that does).")
     try:
         values = np.asarray(series, dtype=float).reshape(-1)
     except Exception:
@@ -642,7 +667,7 @@ def _entitlement_forms(func):
     if values.size != _EARNINGS.size:
         return "`entitlement` on a Series should return one value per fortnight."
     if (values < 0).any():
-        return "Entitlement is never below zero: clip it at 0."
+        return "Some values are below zero, but the benefit is never below zero."
     if np.any(np.abs(values * 100 - np.round(values * 100)) > 1e-6):
         return "Round the entitlement to the penny (2 decimals)."
     return None
@@ -667,20 +692,34 @@ q11 = Exercise(
 )
 
 
-# ----------------------------------------------------------------------------- 14 debts
+# ----------------------------------------------------------------------------- 12 debts
+def _test_rule(pay):
+    """A made-up benefit rule (not Kestria's): £300 a fortnight less 40% of earnings over £100, never
+    below 0, to the penny. Given a Series it returns a Series on the same index, given a number a
+    number: a learner's `debts` gets the kind of value any reasonable `entitlement` returns."""
+    due = np.round(np.maximum(300.0 - 0.4 * np.maximum(np.asarray(pay, dtype=float) - 100.0, 0.0), 0.0), 2)
+    if isinstance(pay, pd.Series):
+        return pd.Series(due, index=pay.index)
+    return float(due) if due.ndim == 0 else due
+
+
 def _debt_case():
-    """Made-up claims: P steady and paid right, Q bursts and paid right, R bursts and overpaid,
-    S steady and underpaid (no debt, never a negative one), T has fortnights but no annual pay."""
+    """Made-up claims under `_test_rule`: P steady and paid right, Q bursts and paid right, R bursts and
+    overpaid, S steady and underpaid (no debt, never a negative one), T has fortnights but no annual pay,
+    Z annual pay but no fortnights."""
     steady = [300.0] * 26
     burst = [0.0] * 22 + [2500.0] * 4
+    declared = steady + burst + [0.0] * 26 + steady + steady
+    paid = list(_test_rule(np.array(declared)))
+    paid[3 * 26:4 * 26] = [200.0] * 26  # S: paid less than the rule gives
     frame = pd.DataFrame({
         "claim_id": ["P"] * 26 + ["Q"] * 26 + ["R"] * 26 + ["S"] * 26 + ["T"] * 26,
         "fortnight_start": list(pd.date_range("2022-04-06", periods=26, freq="14D")) * 5,
-        "declared_earnings": steady + burst + [0.0] * 26 + steady + steady,
+        "declared_earnings": declared,
         "payslip_earnings": steady + burst + burst + steady + steady,
-        "benefit_paid": [325.0] * 26 + [400.0] * 22 + [0.0] * 4 + [400.0] * 26 + [300.0] * 26 + [325.0] * 26,
+        "benefit_paid": paid,
     })
-    return frame, pd.Series({"P": 7800.0, "Q": 10000.0, "R": 10000.0, "S": 7800.0})
+    return frame, pd.Series({"P": 7800.0, "Q": 10000.0, "R": 10000.0, "S": 7800.0, "Z": 5000.0})
 
 
 _CLAIMS = ["P", "Q", "R", "S"]
@@ -688,7 +727,7 @@ _CLAIMS = ["P", "Q", "R", "S"]
 
 def _debts_test(func):
     frame, pay = _debt_case()
-    got = _call(func, frame.copy(), pay.copy(), what="debts")
+    got = _call(func, frame.copy(), pay.copy(), _test_rule, what="debts")
     if got is None:
         return "`debts` returned None. Did you forget `return`?"
     if not isinstance(got, pd.DataFrame):
@@ -700,24 +739,32 @@ def _debts_test(func):
         return f"The result of `debts` is missing the column(s) {missing}."
     got = got.assign(claim_id=got["claim_id"].astype(str)).set_index("claim_id").sort_index()
     if "T" in got.index:
-        return ("On a made-up case, `debts` has a row for a claim that has fortnights but no annual pay. Keep only "
-                "the claims of `annual_pay`: Revenue's figure is what the averaging needs.")
+        return ("On a made-up case, `debts` has a row for a claim that has fortnights but no annual pay. The "
+                "averaging needs Revenue's annual figure, so such a claim has no place in the result.")
+    if "Z" in got.index:
+        return ("On a made-up case, `debts` has a row for a claim that has annual pay but no fortnights. With no "
+                "fortnights there is nothing paid to compare: the prompt keeps only claims that have fortnights.")
     if list(got.index) != _CLAIMS:
         return "`debts` should have one row per claim of `annual_pay` (on a made-up case it has missing or repeated claims)."
     amounts = got[["averaged_debt", "actual_debt"]].astype(float)
     if amounts.isna().any().any():
         return "Some debts are missing (NaN): every claim of `annual_pay` with fortnights needs both debts."
     if (amounts < -1e-9).any().any():
-        return ("A debt is never negative. On a made-up case an underpaid claimant gets a negative debt: use 0 when "
-                "more was due than paid (`np.maximum(..., 0)` or `.clip(lower=0)`).")
+        return ("A debt is never negative. On a made-up case a claimant who was paid less than was due gets a "
+                "negative debt: what should a debt be when nothing was overpaid?")
     flat = [float(got.loc[c, k]) for c in _CLAIMS for k in ("averaged_debt", "actual_debt")]
-    if matches(flat, _FP["ex05_14_case"], "ex05_14"):
+    if matches(flat, _FP["ex05_12_case"], "ex05_12"):
         return None
-    if matches([flat[i] for i in (1, 3, 5, 7)], _FP["ex05_14_declared"], "ex05_14"):
-        return "`actual_debt` uses the declared earnings; the truth is on the payslips (`payslip_earnings`)."
-    return ("Some debts are wrong on a made-up case with a steady earner, a burst earner paid correctly and a burst "
-            "earner who was overpaid. Compare the total paid with 26 × entitlement(annual_pay / 26) and with the "
-            "sum of the entitlements of the payslip earnings.")
+    if matches(flat, _FP["ex05_12_case_own_rule"], "ex05_12"):
+        return ("On a made-up case with a benefit rule of its own, the debts follow Kestria's rule instead: "
+                "`debts` should work out every entitlement with the `rule` it is given, not a fixed function.")
+    if matches([flat[i] for i in (1, 3, 5, 7)], _FP["ex05_12_declared"], "ex05_12"):
+        return ("`actual_debt` is measured against the earnings the claimants declared. A claimant who "
+                "under-declared then owes nothing; the prompt measures the truth against the payslips.")
+    return ("Some debts are wrong on a made-up case (a steady earner, a burst earner paid correctly, a burst "
+            "earner who was overpaid), with the check's own benefit rule. Per claim, compare the total paid with "
+            "what the rule gives at the averaged earnings over 26 fortnights, and with what it gives fortnight "
+            "by fortnight on the payslips.")
 
 
 # Made-up debts: two false debts, one of them averaged at exactly £10; one actual debt of exactly £10.
@@ -732,32 +779,25 @@ def _debt_count_shape(got):
 
 
 q12 = Exercise(
-    id="ex05_12", salt_id="ex05_14",
+    id="ex05_12",
     title="Debts by averaging, and debts in fact",
-    names=("debts", "count_false_debts", "false_debts"),
+    names=("debts", "count_false_debts"),
     checks=[
         IsA("debts", "function"),
         Behaves("debts", _debts_test),
         IsA("count_false_debts", "function"),
-        _OnTestTable("count_false_debts", (_OWED_CASE,), _FP["ex05_14_count"], "a small made-up table of 5 debts",
+        _OnTestTable("count_false_debts", (_OWED_CASE,), _FP["ex05_12_count"], "a small made-up table of 5 debts",
                      "A false debt has an averaged debt of £10 or more and an actual debt below £10.",
-                     mistakes=[(_FP["ex05_14_count_gt"], "an averaged debt of exactly £10 is left out. The agency pursues "
-                                                         "£10 or more: use `>= 10`."),
-                               (_FP["ex05_14_count_le"], "an actual debt of exactly £10 is counted as false. It is a real "
-                                                         "debt: the actual debt must be below £10 (`< 10`).")],
+                     mistakes=[(_FP["ex05_12_count_gt"], "an averaged debt of exactly £10 is left out, but the agency "
+                                                         "pursues £10 *or more*. Look at which side of the edge £10 "
+                                                         "itself falls."),
+                               (_FP["ex05_12_count_le"], "an actual debt of exactly £10 is counted as false, but it is a "
+                                                         "real debt: only an actual debt *below* £10 makes a false one.")],
                      shape=_debt_count_shape),
-        IsA("false_debts", "integer"),
-        Matches("false_debts", _FP["ex05_14_false"],
-                message="`false_debts` is not the number of claims with an averaged debt of at least £10 and an actual "
-                        "debt below £10. Compute it with `count_false_debts(debts(fortnights, annual_pay))`.",
-                mistakes=[(_FP["ex05_14_all_avg"], "This counts every debt raised by averaging, including the real ones. "
-                                                   "A false debt is one where the actual debt is below £10."),
-                          (_FP["ex05_14_nofloor"], "This ignores the £10 floor: pennies of rounding are not debts. Use >= 10 "
-                                                   "for the averaged debt and < 10 for the actual debt.")]),
     ],
     hints=[
-        "Per claim you need three totals: benefit paid, entitlement on payslip earnings, and 26 × entitlement at the averaged earnings.",
-        "Keep the fortnights of claims in `annual_pay`, add a column `entitlement(...)` of the payslip earnings, then "
+        "Per claim you need three totals: benefit paid, `rule` on the payslip earnings, and 26 × `rule` at the averaged earnings.",
+        "Keep the fortnights of claims in `annual_pay`, add a column with `rule(...)` of the payslip earnings, then "
         "`groupby('claim_id')` and sum; align `annual_pay` to the same claims.",
         "Debts are paid minus due, floored at 0 (`np.maximum(..., 0)`). A false debt has averaged_debt >= 10 and actual_debt < 10.",
     ],

@@ -19,7 +19,7 @@ NOT_INSTALLED = (
     "No worked solutions are installed here (hub images leave them out on purpose). "
     "Use .hint(), or ask your instructor."
 )
-_SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
+_MARKERS = {"### BEGIN SOLUTION", "### END SOLUTION"}
 
 
 def _module_number(exercise_id: str) -> str:
@@ -42,7 +42,7 @@ def text_for(exercise_id: str) -> str:
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
             if grade_id == f"{exercise_id}_answer":
                 source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-                parts = _SOLUTION.findall(source + "\n")
-                body = "\n".join(p.rstrip() for p in parts) if parts else source
+                # The whole cell (its def line and docstring too), without nbgrader's markers.
+                body = "\n".join(line for line in source.splitlines() if line.strip() not in _MARKERS).strip("\n")
                 return f"One worked solution for {exercise_id} (others can be just as right):\n\n{body}"
     return NOT_INSTALLED

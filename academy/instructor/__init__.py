@@ -1,1 +1,0 @@
-"""Instructor tools behind the ``academy`` command: authoring, release, validation, grading."""
