@@ -11,7 +11,7 @@ exercise = Exercise(
     checks=[
         IsA("leaked_admission", "text"),
         Has("leaked_admission", lambda v: len(v) == 8 and v.startswith("A"),
-            "An admission reference looks like \"A0001234\": take it from `hillside[\"ids\"]`."),
+            "An admission reference looks like \"A0001234\": take it from Hillside's list of admission references, `ids`."),
         Matches("leaked_admission", key="admission",
                 message="This is not the admission behind the update. Rebuild the features from `global_model` "
                         "and `sent`, then look for the training row of Hillside that matches them."),

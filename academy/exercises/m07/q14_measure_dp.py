@@ -68,7 +68,7 @@ exercise = Exercise(
         WithStandIns("measure_dp", ([1.0, 0.0],), key="stand_ins", step=1e-6, transform=_cells,
                      message="With the check's own stand-ins for your exercise 6, 7 and 13 functions, the table "
                              "differs from the recipe's. Check: a fresh generator seeded 2024 for each noise level, "
-                             "`DP_ROUNDS` rounds starting from `START`, `seed=r` and 2 epochs, `CLIP`, the test "
+                             "`DP_ROUNDS` rounds starting from `START`, the round number as seed and 2 epochs, `CLIP`, the test "
                              "data of all hospitals for the AUC, and Hillside's data for the attack."),
     ],
     hints=[
