@@ -1,13 +1,17 @@
 """Flower's deployment runtime for module 07's federation: time, processes and memory.
 
-    python bench/flower_bench.py [--rounds 3] [--python PATH]
+    python bench/flower_bench.py [--rounds 3] [--bin DIR]
 
-Needs `flwr` (1.42) in the interpreter given by --python (default: this one); the course
-environment does not carry it (see modules/07-federated-learning/README.md). Starts one
-flower-superlink and three flower-supernode processes on 127.0.0.1 (insecure, no runtime
-dependency installation, no Ray), writes a small Flower app (sklearn SGD logistic regression,
-FedAvg), runs `flwr run --stream`, samples the summed RSS of every process it started, and stops
-them all (process group) however it ends.
+Needs `flwr` (1.42) importable and its commands (flower-superlink, flower-supernode, flwr) in
+--bin (default: beside this Python). The course environment does not carry it (see
+modules/07-federated-learning/README.md); to measure without touching it:
+`pip install --target /tmp/flwr-site flwr==1.42.0`, then
+`PYTHONPATH=/tmp/flwr-site python bench/flower_bench.py --bin /tmp/flwr-site/bin`.
+
+Starts one flower-superlink and three flower-supernode processes on 127.0.0.1 (insecure, no
+runtime dependency installation, no Ray), writes a small Flower app (scikit-learn SGD logistic
+regression, FedAvg), runs `flwr run --stream`, samples the summed RSS of every process below the
+launcher, and kills every process it saw however it ends.
 
 Measured 2026-11-29 on the course machine (2 shared cores, load ~10): 11 processes, ~2.4 GB summed
 RSS at peak, and 3 rounds not finished after 150 s — against the 60 s / 600 MiB notebook budget.
@@ -118,10 +122,10 @@ def descendants(root: int) -> dict[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--bin", default=str(Path(sys.executable).parent))
     parser.add_argument("--timeout", type=float, default=300)
     args = parser.parse_args()
-    bindir = Path(args.python).parent
+    bindir = Path(args.bin)
     work = Path(tempfile.mkdtemp(prefix="flower-bench-"))
     app = work / "app"
     (app / "kestria_fl").mkdir(parents=True)
