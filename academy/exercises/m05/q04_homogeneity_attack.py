@@ -35,7 +35,10 @@ exercise = Exercise(
         Calls("homogeneity_attack", _ARGS, key="rows", step=0.5,
               message="Count the rows (people) in groups where everyone has the same value of the sensitive column.",
               mistakes={"wrong-combinations-and-groups":
-                        "this counts groups. The attack reveals people: count the rows in those groups."}),
+                        "this counts groups. The attack reveals people: count the rows in those groups.",
+                        "wrong-all-yes-masked-counts-and-fpr-gap":
+                        "this counts only groups where everyone has the sensitive value. A group where no one in it "
+                        "has it gives the value away just as surely: count every group with a single distinct value."}),
     ],
     hints=[
         "For each group, how many different values of the sensitive column does it hold?",

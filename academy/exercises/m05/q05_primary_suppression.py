@@ -13,10 +13,20 @@ TABLE = pd.DataFrame(
 
 
 def as_mask(got, table, name):
-    """A learner's mask as a bool DataFrame on ``table``'s labels; Wrong when it has the wrong shape."""
-    mask = pd.DataFrame(got)
+    """A learner's mask as a bool DataFrame on ``table``'s labels.
+
+    Raises Wrong when it is not a DataFrame (the cell after exercise 6 and `secondary_mask` use its
+    labels), has the wrong shape, or holds anything but True/False (the counts with cells hidden).
+    """
+    if not isinstance(got, pd.DataFrame):
+        raise Wrong(f"`{name}` returned a value of type {type(got).__name__}, not a DataFrame. Keep the table's "
+                    "row and column labels: the next exercise and the cell after it look cells up by region and housing.")
+    mask = got
     if mask.shape != table.shape:
         raise Wrong(f"`{name}` should return a table of True/False shaped like the count table.")
+    if mask.isna().any().any() or not mask.isin([True, False]).all().all():
+        raise Wrong(f"`{name}` returned counts (or blanks), not True/False. The mask does not hide anything itself: "
+                    "for each cell it answers one question, is this cell suppressed?")
     mask.index, mask.columns = table.index, table.columns
     return mask.astype(bool)
 

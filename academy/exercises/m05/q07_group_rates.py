@@ -46,6 +46,10 @@ def _table(got):
     except Exception:
         raise Wrong("`group_rates` should return a DataFrame with one row per group.")
     missing = [c for c in RATES if c not in table.columns]
+    if missing and set(RATES) <= set(table.index):
+        # A Series of the three rates over all rows (MetricFrame's overall): the groups were merged.
+        raise Wrong("`group_rates` returned each rate once, for all rows together. The audit compares groups: "
+                    "return one row per group, with a column for each rate.")
     if missing:
         raise Wrong(f"`group_rates` is missing the column(s) {missing}.")
     if sorted(table.index) != ["A", "B"]:

@@ -27,7 +27,10 @@ exercise = Exercise(
                         "the weights.",
                 mistakes={"wrong-unweighted-audit":
                           "These are the unweighted gaps. Without the weights the investigated claims "
-                          "over-represent flagged claims, so the rates describe the sample rather than all claims."}),
+                          "over-represent flagged claims, so the rates describe the sample rather than all claims.",
+                          "wrong-all-yes-masked-counts-and-fpr-gap":
+                          "The equalized odds difference is not the gap in false positive rates alone: it is the "
+                          "larger of that gap and the gap in true positive rates. Compare both."}),
     ],
     hints=[
         "Both functions take y_true, y_pred, `sensitive_features=` and `sample_weight=`.",

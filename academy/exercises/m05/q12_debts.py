@@ -85,13 +85,15 @@ def _structure(func):
                     "negative debt: what should a debt be when nothing was overpaid?")
 
 
-# Made-up debts: two false debts, one of them averaged at exactly £10; one actual debt of exactly £10.
-OWED = pd.DataFrame({"claim_id": list("abcde"), "averaged_debt": [10.0, 9.99, 50.0, 10.0, 0.0],
-                     "actual_debt": [0.0, 0.0, 9.99, 10.0, 0.0]})
+# Made-up debts: two false debts, one of them averaged at exactly £10; one actual debt of exactly £10;
+# one small averaged debt above its actual debt (f), so that comparing the two debts with each other
+# counts differently from every edge mistake.
+OWED = pd.DataFrame({"claim_id": list("abcdef"), "averaged_debt": [10.0, 9.99, 50.0, 10.0, 0.0, 5.0],
+                     "actual_debt": [0.0, 0.0, 9.99, 10.0, 0.0, 0.0]})
 
 
 def _a_count(func):
-    got = run(func, "count_false_debts", OWED.copy(), case="a small made-up table of 5 debts")
+    got = run(func, "count_false_debts", OWED.copy(), case="a small made-up table of 6 debts")
     if not is_number(got) or not float(got).is_integer():
         raise Wrong("`count_false_debts` should return a whole number of claims (an integer).")
 
@@ -124,7 +126,11 @@ exercise = Exercise(
                         "which side of the edge £10 itself falls.",
                         "wrong-combinations-and-groups":
                         "an actual debt of exactly £10 is counted as false, but it is a real debt: only an actual "
-                        "debt *below* £10 makes a false one."}),
+                        "debt *below* £10 makes a false one.",
+                        "wrong-debt-comparison":
+                        "this compares the averaged debt with the actual debt. A false debt is not one that is "
+                        "bigger than the real one: it is one the agency pursues (£10 or more) although the claimant "
+                        "really owes less than £10. Test each debt against £10 on its own."}),
     ],
     hints=[
         "Per claim you need three totals: benefit paid, `rule` on the payslip earnings, and 26 × `rule` at the averaged earnings.",
