@@ -11,6 +11,7 @@ import contextlib
 import io
 import warnings
 
+import numpy as np
 import pandas as pd
 
 
@@ -132,6 +133,8 @@ def _brief(value) -> str:
         return f"<a table of {len(value)} rows>"
     if isinstance(value, pd.Series):
         return f"<a column of {len(value)} values>"
+    if isinstance(value, np.ndarray) and value.ndim and len(repr(value)) > 60:  # four cut-off arrays bury the message
+        return f"<an array of {value.size} values>"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
