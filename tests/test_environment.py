@@ -28,6 +28,9 @@ def pip_requirements() -> dict[str, str]:
 def conda_requirements() -> dict[str, str]:
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     reqs = [d for d in env["dependencies"] if isinstance(d, str)]
+    # packages conda-forge lacks are installed by pip inside the environment: they count too
+    reqs += [d for part in env["dependencies"] if isinstance(part, dict) for d in part.get("pip", [])
+             if not d.startswith("-")]
     return {name: spec for name, spec in map(_split, reqs) if name not in {"python", "pip"}}
 
 
