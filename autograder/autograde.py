@@ -6,6 +6,7 @@ k of n, so n hosts sharing one gradebook grade each student once. Nothing is ski
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import logging
 import multiprocessing
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook
 
-from autograder import course, gradebook, late, limits, outcome, progress, release, renamed, sandbox
+from autograder import course, gradebook, late, limits, links, outcome, progress, release, renamed, runlock, sandbox
 
 LEFT_OUT = ("invalid", "too_large")  # no grade: the run exits non-zero and names them
 _slot = 0
@@ -47,6 +48,12 @@ def autograde(module: str, jobs: int | None = None, trusted: bool = False,
         print(f"No submissions for {module} in course/submitted/<student>/{module}/"
               + (f" in shard {shard[0]}/{shard[1]}." if shard else "."))
         return []
+    root = course.course_root()
+    with runlock.held(root, module, shard):
+        return _autograde_locked(module, found, jobs, trusted)
+
+
+def _autograde_locked(module: str, found: list[str], jobs: int | None, trusted: bool) -> list[dict]:
     root = course.course_root()
     if not gradebook.has_assignment(module) or not (root / "release" / module).is_dir():
         release.release([module])
@@ -90,10 +97,16 @@ def grade_student(module: str, student: str, uid: int, trusted: bool) -> tuple[s
     outcome.take()
     shutil.rmtree(root / "feedback" / student / module, ignore_errors=True)  # never stale feedback
     lim = limits.load(module, root / "sandbox.yaml")
-    big = [p.name for p in sorted(folder.rglob("*")) if p.is_file() and p.stat().st_size > lim.submission_mb * 2**20]
-    with Gradebook(gradebook.db_url()) as gb:
-        notes, problems = renamed.match(folder, [nb.name for nb in gb.find_assignment(module).notebooks])
-    failed = [f"{big[0]} is over the {lim.submission_mb} MiB limit"] if big else _run_nbgrader(module, student, uid, trusted)
+    unsafe = links.unsafe_entries(folder)  # before anything reads or copies the folder
+    if set(student) & set("*?["):  # nbgrader globs ids and the folders it finds (unescaped): never safe
+        unsafe.append(f"the student id {student!r} holds *, ? or [, which nbgrader reads as a file pattern "
+                      "(it would grade other learners' folders); rename the folder without them")
+    big = [] if unsafe else [p.name for p in sorted(folder.rglob("*")) if p.is_file() and p.stat().st_size > lim.submission_mb * 2**20]
+    notes, problems = [], []
+    if not unsafe:
+        with Gradebook(gradebook.db_url()) as gb:
+            notes, problems = renamed.match(folder, [nb.name for nb in gb.find_assignment(module).notebooks])
+    failed = unsafe or ([f"{big[0]} is over the {lim.submission_mb} MiB limit"] if big else _run_nbgrader(module, student, uid, trusted))
     for status, lines in (("graded", notes), ("too_large" if big else "invalid", failed), ("invalid", problems)):
         for line in lines:
             outcome.note(status, line)
@@ -118,7 +131,7 @@ def _run_nbgrader(module: str, student: str, uid: int, trusted: bool) -> list[st
     api.log.propagate = False  # the reasons go to the gradebook and the summary, not the console
     for handler in list(api.log.handlers):
         api.log.removeHandler(handler)
-    result = api.autograde(module, student.replace("[", "[[]"), force=True, create=True)  # a glob
+    result = api.autograde(module, glob.escape(student), force=True, create=True)  # nbgrader globs the id
     if result["success"]:
         return []
     noise = ("There was an error processing", "Please see", "Removing failed", "Timeout waiting", "Interrupting")

@@ -77,8 +77,10 @@ def _snapshot(shell, roots, builtins, sys):
     prefixes = ("show", "_show", "run_", "_run", "transform", "get_exception")
     return {
         "mods": mods,
-        # Callables only: module-level caches and counters change legitimately.
-        "mod_attrs": {n: {k: v for k, v in vars(m).items() if callable(v)} for n, m in mods.items()},
+        # Callables, module references and public names: private caches and counters change legitimately,
+        # but rebinding `hashlib` inside a checker (or a public constant) would change what tests compute.
+        "mod_attrs": {n: {k: v for k, v in vars(m).items() if callable(v) or isinstance(v, type(sys)) or not k.startswith("_")}
+                      for n, m in mods.items()},
         "classes": classes,
         "builtins": {k: v for k, v in vars(builtins).items() if k not in _VOLATILE_BUILTINS},
         "sys": {k: getattr(sys, k) for k in ("stdout", "stderr", "displayhook")},

@@ -26,9 +26,29 @@ def _exercise_modules(assignment: str) -> list[str]:
     return [f"academy.exercises.{n}" for n in names if not re.fullmatch(r"m\d\d", n) or n == f"m{assignment[:2]}"]
 
 
+def _stdlib_imports() -> list[str]:
+    """Standard-library modules academy.exercises imports (its checks compute with them), read with ast."""
+    import ast
+    import sys
+    from pathlib import Path
+
+    import academy.exercises
+
+    names = set()
+    for path in Path(academy.exercises.__path__[0]).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    # sys and builtins are restored by their own rules (stdout changes per cell legitimately).
+    return sorted((names & sys.stdlib_module_names) - {"sys", "builtins", "__future__"})
+
+
+STDLIB = _stdlib_imports()
 PROTECT = ["academy", "academy.exercises", "academy.data", "numpy", "numpy.testing", "pandas", "pandas.testing",
            "math", "unittest", "unittest.case"]
-PROTECT_ROOTS = ["academy", "numpy", "pandas", "math", "unittest", "pytest"]
+PROTECT_ROOTS = ["academy", "numpy", "pandas", "math", "unittest", "pytest", *STDLIB]
 BLOCKED_EVENTS = ["sys.settrace", "sys.setprofile", "gc.get_referrers", "gc.get_referents",
                   "gc.get_objects", "sys._current_frames"]
 BOOTSTRAP_ID = "grader-guard"
@@ -65,7 +85,7 @@ class GuardTests(NbGraderPreprocessor):
                 cell.source = f"{name}({grade_id!r})"
         resources["guard"] = {"tests": tests, "file": SECRET_FILE, "secret": {
             "nonce": nonce, "guard": name, "tests": tests, "mark": guard.MARK,
-            "protect": PROTECT + _exercise_modules(resources["nbgrader"]["assignment"]),
+            "protect": PROTECT + STDLIB + _exercise_modules(resources["nbgrader"]["assignment"]),
             "protect_roots": PROTECT_ROOTS, "blocked_events": BLOCKED_EVENTS}}
         nb.cells.insert(0, nbformat.v4.new_code_cell(bootstrap_source(), id=BOOTSTRAP_ID))
         return nb, resources

@@ -20,6 +20,7 @@ class Limits:
     output_kb: int = 2048
     file_mb: int = 64
     submission_mb: int = 20
+    tmp_mb: int = 256
 
 
 def load(module: str, config: Path) -> Limits:

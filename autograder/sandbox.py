@@ -83,7 +83,9 @@ def kernel_argv(workdir: Path, ipcdir: Path, uid: int, limits) -> list[str]:
     argv = [bwrap_path(), "--clearenv", "--die-with-parent", "--new-session",
             "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
             "--hostname", "sandbox", "--dev", "/dev", "--proc", "/proc",
-            "--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--tmpfs", "/var/tmp"]  # kernels run as another uid
+            # kernels run as another uid; --size caps each tmpfs (its pages are host RAM outside memory_mb)
+            "--perms", "1777", "--size", str(limits.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp",
+            "--perms", "1777", "--size", str(limits.tmp_mb * 1024 * 1024), "--tmpfs", "/var/tmp"]
     for name in ("bin", "lib", "lib64", "sbin"):  # merged-/usr symlinks or real dirs
         path = Path("/") / name
         if path.is_symlink():

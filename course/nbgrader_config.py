@@ -22,6 +22,8 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 # nbgrader's default /srv/nbgrader/exchange unless ACADEMY_EXCHANGE names another folder.
 if os.environ.get("ACADEMY_EXCHANGE"):
     c.Exchange.root = os.environ["ACADEMY_EXCHANGE"]
+# Collect copies symbolic links as links (nbgrader's would read their targets as the instructor).
+c.ExchangeFactory.collect = "autograder.collect.SafeCollect"
 
 # The stub that replaces a solution: it fails loudly, and the exercise checks read it as
 # "not attempted" rather than showing a traceback.

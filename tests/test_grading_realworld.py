@@ -59,12 +59,19 @@ def row(run, student):
     return run["rows"][student]
 
 
+class Link:
+    """A symbolic link in a submission folder; ``target(course)`` gives where it points."""
+
+    def __init__(self, target):
+        self.target = target
+
+
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     ok, why = sandbox.available()
     if not ok:
         pytest.skip(f"sandbox unavailable: {why}")
-    top = tiny.make_course(tmp_path_factory.mktemp("realworld"), ROOT)
+    top = tiny.make_course(tmp_path_factory.mktemp("realworld"), ROOT, limits_yaml="defaults:\n  tmp_mb: 16\n")
     course = top / "course"
     with open(course / "nbgrader_config.py", "a") as handle:
         handle.write(CONFIG)
@@ -77,11 +84,15 @@ def run(tmp_path_factory):
         folder.mkdir(parents=True)
         for name, content in build(json.loads(json.dumps(released)), context).items():
             path = folder / name
-            if isinstance(content, bytes):
+            if isinstance(content, Link):
+                path.symlink_to(content.target(course))
+            elif isinstance(content, bytes):
                 path.write_bytes(content)
             else:
                 path.write_text(content if isinstance(content, str) else json.dumps(content, ensure_ascii=False),
                                 encoding="utf-8")
+    (top / "root-only.txt").write_text("SHADOW-CANARY")
+    os.chmod(top / "root-only.txt", 0o600)
     out = subprocess.run([sys.executable, "-m", "academy.cli", "autograde", tiny.MODULE, "--jobs", "2"],
                          env=env, capture_output=True, text=True)
     saved = os.environ.get("ACADEMY_REPO")
@@ -319,3 +330,109 @@ def test_ten_megabytes_of_print_are_truncated_not_fatal(run):
 def test_a_correct_answer_that_warns_on_stderr_costs_nothing(run):
     r = row(run, "stderr")
     assert (r["score"], r["status"], r["detail"]) == (4.0, "graded", ""), r
+
+
+# --- hostile folders and ids -------------------------------------------------------------------
+
+READ_LINKS = "for p in ('shadow', 'gradebook.db'):\n    try:\n        print('READ', open(p, 'rb').read(20))\n    except Exception:\n        pass\n"
+
+
+@builds("linker")
+def _linker(nb, ctx):
+    """Links to a root-only file and to the gradebook beside a real notebook."""
+    return {"tiny.ipynb": tiny.submission(nb, {**S, "a1": READ_LINKS + S["a1"]}),
+            "shadow": Link(lambda course: course.parent / "root-only.txt"),
+            "gradebook.db": Link(lambda course: course / "gradebook.db")}
+
+
+@builds("borrower")
+def _borrower(nb, ctx):
+    """tiny.ipynb is a link to another learner's submission."""
+    return {"tiny.ipynb": Link(lambda course: course / "submitted" / "vscode" / tiny.MODULE / "tiny.ipynb")}
+
+
+def test_symlinks_in_a_submission_are_refused_by_name_and_never_followed(run):
+    for student, name in (("linker", "shadow"), ("borrower", "tiny.ipynb")):
+        r = row(run, student)
+        assert (r["status"], r["score"]) == ("invalid", 0.0) and f"{name!r} is a symbolic link" in r["detail"], r
+        assert not (run["course"] / "autograded" / student).exists()
+        assert not (run["course"] / "feedback" / student).exists()
+    assert "SHADOW-CANARY" not in "".join(p.read_text(errors="replace") for p in run["course"].rglob("*.ipynb"))
+
+
+builds("wild*")(answers(a2="total = 0"))
+builds("wildcat")(answers())
+
+
+def test_glob_characters_in_an_id_are_refused_and_never_touch_another_learner(run):
+    r = row(run, "wild*")
+    assert (r["score"], r["status"]) == (0.0, "invalid") and "file pattern" in r["detail"], r
+    assert (row(run, "wildcat")["score"], row(run, "wildcat")["status"]) == (4.0, "graded")
+    assert S["a2"] in sources(graded_notebook(run, "wildcat"))
+    assert (run["course"] / "feedback" / "wildcat" / tiny.MODULE / f"{tiny.NOTEBOOK}.html").is_file()
+
+
+def _fake_digest():
+    from academy.exercises.hashing import text_digest
+    return (f"class _D:\n    def __init__(self, *a): pass\n"
+            f"    def hexdigest(self): return {text_digest('ada', 's')!r} + '0' * 40\n")
+
+
+builds("patch_hashlib")(answers(a3="import hashlib\n" + _fake_digest() + "hashlib.sha256 = _D\nname = 'bob'"))
+builds("patch_module_ref")(answers(a3="import types, academy.exercises.hashing as h\n" + _fake_digest()
+                                   + "h.hashlib = types.SimpleNamespace(sha256=_D)\nname = 'bob'"))
+
+
+def test_patching_the_stdlib_or_a_checkers_module_reference_is_tampering(run):
+    for student in ("patch_hashlib", "patch_module_ref"):
+        r = row(run, student)
+        assert (r["score"], r["status"]) == (3.0, "tampered"), r
+
+
+def test_a_second_run_on_the_same_module_is_refused_naming_the_lock_and_its_holder(run):
+    from autograder import runlock
+    env = {**os.environ, "ACADEMY_REPO": str(run["top"])}
+    with runlock.held(run["course"], tiny.MODULE) as lock:
+        out = subprocess.run([sys.executable, "-m", "academy.cli", "autograde", tiny.MODULE],
+                             env=env, capture_output=True, text=True)
+    assert out.returncode != 0, out
+    assert str(lock) in out.stderr and f"pid {os.getpid()}" in out.stderr, out.stderr
+
+
+builds("tmp_fill")(answers(a1="try:\n    for i in range(8):\n        with open(f'/tmp/fill{i}', 'wb') as f:\n"
+                              "            f.write(b'0' * 2**22)\n    print('TMPFILLED')\nexcept OSError as e:\n"
+                              "    print('TMPFULL', e.errno)\n" + S["a1"]))
+
+
+def test_the_kernels_tmp_is_capped_by_tmp_mb(run):
+    r = row(run, "tmp_fill")
+    assert (r["score"], r["status"]) == (4.0, "graded"), r
+    assert "TMPFULL 28" in outputs(graded_notebook(run, "tmp_fill"))  # ENOSPC at 16 MiB, not 32 MiB written
+
+
+@builds("two_copies")
+def _two_copies(nb, ctx):
+    """The untouched release as tiny.ipynb and the real work saved as 'tiny (1).ipynb'."""
+    return {"tiny.ipynb": json.loads(json.dumps(nb)), "tiny (1).ipynb": tiny.submission(nb, S)}
+
+
+def test_a_copy_beside_the_graded_notebook_is_named_in_the_detail(run):
+    r = row(run, "two_copies")
+    assert "'tiny (1).ipynb'" in r["detail"] and "not graded" in r["detail"], r
+
+
+def test_collect_copies_links_as_links_and_leaves_out_pipes(tmp_path):
+    """A link a learner leaves in the exchange is never read by collect; autograde then refuses it."""
+    from nbgrader.coursedir import CourseDirectory
+    from autograder import links
+    from autograder.collect import SafeCollect
+    inbound, dest = tmp_path / "inbound", tmp_path / "submitted" / "ana" / tiny.MODULE
+    inbound.mkdir()
+    (inbound / "tiny.ipynb").write_text("{}")
+    (tmp_path / "secret").write_text("CANARY")
+    (inbound / "shadow").symlink_to(tmp_path / "secret")
+    os.mkfifo(inbound / "pipe")
+    SafeCollect(coursedir=CourseDirectory()).do_copy(str(inbound), str(dest))
+    assert (dest / "shadow").is_symlink() and not (dest / "pipe").exists()
+    assert (dest / "tiny.ipynb").read_text() == "{}"
+    assert links.unsafe_entries(dest) == ["'shadow' is a symbolic link, which is not graded; submit the file itself"]
