@@ -8,6 +8,17 @@ MODULUS = 2**61 - 1  # as in the notebook
 VISIBLE = ([[11, MODULUS - 4, 30], [2, 9, MODULUS - 1], [100, 0, 7]],)
 
 
+def _unreduced(func):
+    # Why first: the visible call's generic message would not say that only the reduction is missing.
+    shared = [list(r) for r in VISIBLE[0]]
+    got = call_learner(func, "party_sums", [list(r) for r in shared])
+    if isinstance(got, (list, tuple)) and len(got) == 3:
+        plain = [sum(row[p] for row in shared) for p in range(3)]
+        if [int(g) for g in got] == plain and plain != [x % MODULUS for x in plain]:
+            raise Wrong("Your sums are shares of the total, but some are MODULUS or more. Every share, a sum "
+                        "of shares too, lives in 0 … MODULUS − 1: what keeps a sum in that range?")
+
+
 def _new(func):
     shared = [[MODULUS - 1, MODULUS - 2, 3], [5, 6, 7], [MODULUS - 10, 4, 8], [1, 2, 3]]  # four agencies
     got = call_learner(func, "party_sums", [list(r) for r in shared])
@@ -30,6 +41,7 @@ exercise = Exercise(
     names=("party_sums",),
     checks=[
         IsA("party_sums", "function"),
+        Behaves("party_sums", _unreduced),
         Calls("party_sums", VISIBLE, key="visible", step=0.5, transform=lambda v: [int(x) for x in v],
               mistakes={"wrong-shares-without-modulus": "each of your sums adds one agency's own shares, which "
                         "rebuilds that agency's secret. A party adds the shares it received, one from every agency."},

@@ -21,12 +21,26 @@ def _keys():
 def _new(func):
     import phe
 
-    public, private = _keys()
+    class _Counting(phe.PaillierPublicKey):
+        # Counts encryptions, so that adding the plain counts first and encrypting once is caught.
+        encrypted = 0
+
+        def encrypt(self, *args, **kwargs):
+            type(self).encrypted += 1
+            return super().encrypt(*args, **kwargs)
+
+    key, private = _keys()
+    public = _Counting(key.n)
     for counts in ([310, 4, 1200], [0, 7]):
+        _Counting.encrypted = 0
         got = call_learner(func, "encrypted_total", public, list(counts), seconds=20)
         if not isinstance(got, phe.EncryptedNumber):
             raise Wrong("`encrypted_total` should return one encrypted number (a Paillier `EncryptedNumber`): "
                         "the aggregator never sees a plain count, and it does not hold the private key.")
+        if _Counting.encrypted < len(counts):
+            raise Wrong("`encrypted_total` encrypted fewer numbers than there are counts, so the plain counts were "
+                        "combined before encryption — by someone who could read them all. Who holds each count "
+                        "in this scenario, and what does the aggregator receive from them?")
         if got.public_key != public:
             raise Wrong("The result is encrypted under another key than the one you were given.")
         if private.decrypt(got) != sum(counts):
