@@ -39,7 +39,7 @@ class WithStandIns(Calls):
         namespace.update(STAND_INS)
         try:
             got = call_learner(func, self.name, *self.args, seconds=60,
-                               too_slow="`measure_dp` took more than a minute for two noise levels.")
+                               too_slow="`measure_dp` took more than a minute for three noise levels.")
         finally:
             for k in STAND_INS:
                 namespace.pop(k, None)
@@ -65,7 +65,8 @@ exercise = Exercise(
     names=("measure_dp",),
     checks=[
         IsA("measure_dp", "function"),
-        WithStandIns("measure_dp", ([1.0, 0.0],), key="stand_ins", step=1e-6, transform=_cells,
+        # Two noisy levels: a generator made once, outside the loop, changes the second one's noise.
+        WithStandIns("measure_dp", ([1.0, 0.0, 2.0],), key="stand_ins", step=1e-6, transform=_cells,
                      message="With the check's own stand-ins for your exercise 6, 7 and 13 functions, the table "
                              "differs from the recipe's. Check: a fresh generator seeded 2024 for each noise level, "
                              "`DP_ROUNDS` rounds starting from `START`, the round number as seed and 2 epochs, `CLIP`, the test "
