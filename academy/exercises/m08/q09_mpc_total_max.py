@@ -1,5 +1,7 @@
 """Module 08, exercise 9 — a joint statistic with MPyC: `mpc_total_and_max(values)`."""
 
+import sys
+
 from academy.exercises.checks import Behaves, Calls, IsA, call_learner
 from academy.exercises.core import Exercise, Wrong
 
@@ -15,10 +17,35 @@ def _pair(got):
         raise Wrong("`mpc_total_and_max` should return plain numbers, opened with `mpc.output`, not secure objects.")
 
 
+def _opened_by(func, values):
+    """Call the learner's function, counting the secure values it opens with ``mpc.output``."""
+    from academy.exercises.m08.teaching import mpc_runtime
+
+    mpc = mpc_runtime()
+    original, opened = mpc.output, []
+
+    def counting(x, *args, **kwargs):  # why: opening the inputs gives the right pair but protects nothing
+        # MPyC's own protocols (max, comparisons) open masked values too: count only the learner's calls.
+        if not sys._getframe(1).f_globals.get("__name__", "").startswith("mpyc"):
+            opened.append(len(x) if isinstance(x, (list, tuple)) else 1)
+        return original(x, *args, **kwargs)
+
+    mpc.output = counting
+    try:
+        got = call_learner(func, "mpc_total_and_max", list(values), seconds=20,
+                           too_slow="`mpc_total_and_max` took more than 20 seconds on a few numbers.")
+    finally:
+        del mpc.output  # the class's own method again
+    return got, sum(opened)
+
+
 def _new(func):
     for values in ([5, 17, 3], [0, 0, 0], [1200, 45, 1199, 8]):
-        got = _pair(call_learner(func, "mpc_total_and_max", list(values), seconds=20,
-                                 too_slow="`mpc_total_and_max` took more than 20 seconds on a few numbers."))
+        got, opened = _opened_by(func, values)
+        if opened > 2:
+            raise Wrong("`mpc_total_and_max` opens more secure values than the two results, so the parties see "
+                        "more than the total and the largest. What must stay secret-shared until the end?")
+        got = _pair(got)
         if got != (sum(values), max(values)):
             raise Wrong("On new inputs `mpc_total_and_max` does not give the total and the largest value.")
 
