@@ -7,13 +7,42 @@ VISIBLE = (["KT100001A", "KT100002B", "KT100003C", "KT100007D"],
            ["KT100002B", "KT100007D", "KT100008A", "KT100009A", "KT100010B"])
 
 
+def _watched(func, client, server):
+    """Call the learner's function, noting each PSI party it creates and its `reveal_intersection` flag."""
+    import private_set_intersection.python as psi
+
+    created, saved = [], []
+    for cls in (psi.client, psi.server):
+        for name in ("CreateWithNewKey", "CreateFromKey"):
+            bound = getattr(cls, name)
+
+            def watching(*args, _bound=bound, **kwargs):  # why: a plain set intersection gives the same number
+                created.append(kwargs.get("reveal_intersection", args[-1] if args else None))
+                return _bound(*args, **kwargs)
+
+            saved.append((cls, name, vars(cls)[name]))
+            setattr(cls, name, staticmethod(watching))
+    try:
+        got = call_learner(func, "psi_size", list(client), list(server), seconds=20,
+                           too_slow="`psi_size` took more than 20 seconds on 40 items.")
+    finally:
+        for cls, name, original in saved:
+            setattr(cls, name, original)
+    return got, created
+
+
 def _new_sets(func):
     client = [f"KT3{k:05d}A" for k in range(0, 120, 3)]
     server = [f"KT3{k:05d}A" for k in range(0, 200, 5)]
     expected = len(set(client) & set(server))
     for c, s, want in ((client, server, expected), (client[:5], ["KT999999D"], 0)):
-        got = call_learner(func, "psi_size", list(c), list(s), seconds=20,
-                           too_slow="`psi_size` took more than 20 seconds on 40 items.")
+        got, created = _watched(func, c, s)
+        if not created:
+            raise Wrong("`psi_size` never creates a PSI client or server, so one side must have seen the other's "
+                        "list to count. How do the two sides compare lists without handing them over?")
+        if any(bool(flag) for flag in created):
+            raise Wrong("A PSI party in `psi_size` is created so that the client learns the common items "
+                        "themselves. Which setting makes the protocol reveal only their number?")
         if isinstance(got, (set, list, tuple)):
             raise Wrong("`psi_size` returns the common items themselves. The client should learn only how many "
                         "there are: use the cardinality-only protocol and return a whole number.")
