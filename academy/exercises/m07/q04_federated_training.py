@@ -37,6 +37,33 @@ def _rounds_and_sizes(func):
                     "in the order of the hospitals.")
 
 
+def _seeds_and_starts(func):
+    """Names two common slips: the same seed every round, and every round restarting from zeros."""
+    namespace = getattr(func, "__globals__", {})
+    if "local_update" not in namespace:
+        return   # the learner's function does not use a global local_update; the comparison below judges it
+    seen = []
+
+    def recording(w, X, y, epochs, seed=0, **_):
+        seen.append((float(np.mean(w)), seed))
+        return np.asarray(w, dtype=float) + 1.0   # each round moves the vector by exactly 1
+
+    saved = namespace["local_update"]
+    namespace["local_update"] = recording
+    try:
+        func(small_hospitals(), 3, 1, plain_mean)
+    finally:
+        namespace["local_update"] = saved
+    if len(seen) != 9:
+        return   # other shapes of mistake are named by the checks around this one
+    if {s for _, s in seen} == {seen[0][1]}:
+        raise Wrong("Every round passes the same seed to `local_update`. Each round should use its own seed, "
+                    "as the prompt describes, so that the rounds do not repeat the same shuffling of the records.")
+    if all(start == 0.0 for start, _ in seen):
+        raise Wrong("Every round trains from a vector of zeros again, so the rounds never build on each other. "
+                    "Which vector should the hospitals receive at the start of round 2?")
+
+
 exercise = Exercise(
     id="ex07_04",
     name="federated_training",
@@ -45,6 +72,7 @@ exercise = Exercise(
     checks=[
         IsA("federated_training", "function"),
         Behaves("federated_training", _rounds_and_sizes),
+        Behaves("federated_training", _seeds_and_starts),
         Calls("federated_training", (small_hospitals(), 3, 2, plain_mean), key="visible_case", step=1e-6,
               transform=as_list,
               message="With an averaging rule of the check's own, the final vector differs from what the rounds "
