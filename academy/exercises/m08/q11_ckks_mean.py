@@ -8,10 +8,32 @@ from academy.exercises.checks import Behaves, Has, IsA, call_learner
 from academy.exercises.core import Exercise, Wrong
 
 
+def _decrypting(func, context, data):
+    """Call the learner's function, noting how many values each CKKS decryption gives back."""
+    import tenseal as ts
+
+    original, sizes = ts.CKKSVector.decrypt, []
+
+    def decrypt(self, *args, **kwargs):  # why: decrypting every record gives the right mean, encrypted nothing
+        plain = original(self, *args, **kwargs)
+        sizes.append(len(plain))
+        return plain
+
+    ts.CKKSVector.decrypt = decrypt
+    try:
+        got = call_learner(func, "encrypted_mean", context, data.copy(), seconds=20)
+    finally:
+        ts.CKKSVector.decrypt = original
+    return got, sizes
+
+
 def _new(values, salt=None):
     func, context = values["encrypted_mean"], values["ckks_context"]
     for data in (np.arange(1, 101, dtype=float), np.array([3.5, 0.25, 12.0, 7.0, 1.0])):
-        got = call_learner(func, "encrypted_mean", context, data.copy(), seconds=20)
+        got, sizes = _decrypting(func, context, data)
+        if any(size > 1 for size in sizes):
+            raise Wrong("`encrypted_mean` decrypts the whole vector of values, so whoever decrypts sees every "
+                        "record. Which single number should be the only thing ever decrypted?")
         try:
             got = float(got)
         except (TypeError, ValueError):
