@@ -15,7 +15,7 @@ exercise = Exercise(
     id="ex09_05",
     name="refound_uniques",
     title="Rare people re-found",
-    names=("refound_uniques",),
+    names=("refound_uniques", "syn_memo", "train", "QUASI"),
     checks=[
         IsA("refound_uniques", "function"),
         Calls("refound_uniques", (SYNTHETIC, REAL, ["area", "age"]), key="visible_case", step=0.5, transform=int,

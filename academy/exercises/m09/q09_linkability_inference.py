@@ -24,7 +24,7 @@ exercise = Exercise(
               transform=float,
               message="For each target, take all synthetic rows at the smallest distance on each half (not only exact "
                       "matches, and not one arbitrary row), and count the target as linked when the two sets meet.",
-              mistakes={"wrong-link-exact-only":
+              mistakes={"wrong-link-exact-only-and-observed-cells":
                         "a target with no exact match on a half still has nearest records: use the smallest distance "
                         "found, whatever it is."}),
         IsA("inference_rate", "function"),
