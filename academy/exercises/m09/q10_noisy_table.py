@@ -36,7 +36,7 @@ def _behaves(func):
         noise_size(np.mean(np.abs(big)), 1 / epsilon, "noisy_table", [
             (epsilon, "The noise scale is ε/Δ, upside down: a smaller ε must give more noise, not less."),
             (6 / epsilon, "The noise is sized for the whole synthesizer's six tables: this function is given the ε of "
-                          "one table already, so its scale is Δ/ε with Δ = 1."),
+                          "one table already: size the noise by one table's sensitivity."),
         ], tolerance=0.12)
         if np.mean(draws[:, 2, 3] == 0) < 0.3:
             raise Wrong("Empty cells do not get noise (or are not clipped at 0): every cell of the domain is published "
