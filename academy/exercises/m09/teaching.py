@@ -57,14 +57,15 @@ def tstr_auc(synthetic: pd.DataFrame, test: pd.DataFrame) -> float:
 def memorising_synthesizer(df, parents, n, rng, copied=0.2) -> pd.DataFrame:
     """``n`` rows: a share ``copied`` are training rows copied whole; the rest follow the chain ``parents``."""
     n_copy = int(round(copied * n))
-    rows = {}
-    for column, parent in parents.items():
-        if parent is None:
-            rows[column] = df[column].to_numpy()[rng.integers(0, len(df), n - n_copy)]
+    drawn_columns = {}
+    for name, parent_name in parents.items():
+        if not parent_name:
+            drawn_columns[name] = df[name].to_numpy()[rng.integers(0, len(df), n - n_copy)]
         else:
-            pools = {key: group.to_numpy() for key, group in df.groupby(parent)[column]}
-            rows[column] = np.array([pools[key][rng.integers(0, len(pools[key]))] for key in rows[parent]], dtype=object)
-    drawn = pd.DataFrame(rows)[list(df.columns)]
+            pools = {key: group.to_numpy() for key, group in df.groupby(parent_name)[name]}
+            drawn_columns[name] = np.array([pools[key][rng.integers(0, len(pools[key]))]
+                                            for key in drawn_columns[parent_name]], dtype=object)
+    drawn = pd.DataFrame(drawn_columns)[list(df.columns)]
     copies = df.iloc[rng.choice(len(df), n_copy, replace=False)]
     return pd.concat([drawn, copies], ignore_index=True).sample(frac=1, random_state=int(rng.integers(1 << 30)))
 
@@ -78,18 +79,18 @@ def dp_chain(df, parents, domain, epsilon, n, rng, noisy_table) -> pd.DataFrame:
     share = epsilon / len(edges)  # sequential composition: the tables' ε add up to ``epsilon``
     tables = {(p, c): pd.DataFrame(noisy_table(df, p, c, domain, share, rng)) for p, c in edges}
     out = {}
-    for column, parent in parents.items():
-        if parent is None:
-            table = next((t for (p, _), t in tables.items() if p == column), None)
-            weights = table.sum(axis=1).to_numpy(float) if table is not None else np.ones(len(domain[column]))
-            out[column] = _draw(domain[column], weights, n, rng)
+    for name, parent_name in parents.items():
+        if not parent_name:
+            table = next((t for (p, _), t in tables.items() if p == name), None)
+            weights = table.sum(axis=1).to_numpy(float) if table is not None else np.ones(len(domain[name]))
+            out[name] = _draw(domain[name], weights, n, rng)
         else:
-            table = tables[(parent, column)]
-            values = np.empty(n, dtype=object)
-            for key in domain[parent]:
-                where = np.array([v == key for v in out[parent]])
-                values[where] = _draw(domain[column], table.loc[key].to_numpy(float), int(where.sum()), rng)
-            out[column] = values
+            table = tables[(parent_name, name)]
+            drawn = np.empty(n, dtype=object)
+            for key in domain[parent_name]:
+                where = np.array([v == key for v in out[parent_name]])
+                drawn[where] = _draw(domain[name], table.loc[key].to_numpy(float), int(where.sum()), rng)
+            out[name] = drawn
     return pd.DataFrame(out)[list(df.columns)]
 
 
@@ -130,4 +131,4 @@ def risk_table(synthetics, train, control, singling_out_rate, linkability_rate, 
             r_control = float(rate(control if name == "singling out" else c_targets))
             row[f"{name} risk"] = privacy_risk(r_train, r_control)
         rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame.from_records(rows)
