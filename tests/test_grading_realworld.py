@@ -95,17 +95,11 @@ def run(tmp_path_factory):
     os.chmod(top / "root-only.txt", 0o600)
     out = subprocess.run([sys.executable, "-m", "academy.cli", "autograde", tiny.MODULE, "--jobs", "2"],
                          env=env, capture_output=True, text=True)
-    saved = os.environ.get("ACADEMY_REPO")
-    os.environ["ACADEMY_REPO"] = str(top)
-    try:
+    with pytest.MonkeyPatch.context() as patch:  # ACADEMY_REPO back as it was, also on failure
+        patch.setenv("ACADEMY_REPO", str(top))
         missing = feedback.generate(tiny.MODULE)
         rows = {r["student_id"]: r for r in gradebook.rows([tiny.MODULE])}
         yield {"course": course, "rows": rows, "out": out, "missing_feedback": missing, "top": top}
-    finally:
-        if saved is None:
-            os.environ.pop("ACADEMY_REPO", None)
-        else:
-            os.environ["ACADEMY_REPO"] = saved
 
 
 # --- notebooks saved by other tools ----------------------------------------------------------
