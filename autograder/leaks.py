@@ -11,17 +11,29 @@ from autograder import course
 MARKERS = re.compile(r"BEGIN (SOLUTION|HIDDEN TESTS)|END (SOLUTION|HIDDEN TESTS)")
 
 
-def solution_lines(module: str, kinds: str = "SOLUTION|HIDDEN TESTS") -> set[str]:
-    """Distinctive lines of the source's solution and hidden-test regions (or just ``kinds``)."""
+def _secret_and_public(module: str, kinds: str) -> tuple[set[str], set[str]]:
     wanted = rf"### BEGIN (?:{kinds})\n(.*?)### END (?:{kinds})"
     secret, public = set(), set()
     for path in course.source_notebooks(module):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            regions = re.findall(wanted, source, re.S)
-            for region in regions:
+            for region in re.findall(wanted, source, re.S):
                 secret.update(line.strip() for line in region.splitlines())
             public.update(line.strip() for line in re.sub(_REGION, "", source, flags=re.S).splitlines())
+    return secret, public
+
+
+def solution_lines(module: str | list[str], kinds: str = "SOLUTION|HIDDEN TESTS") -> set[str]:
+    """Distinctive lines of the source's solution and hidden-test regions (or just ``kinds``).
+
+    ``module`` may be a list: then a line counts only if no listed module shows it openly,
+    because a site or package holding several modules shows every module's public lines.
+    """
+    secret, public = set(), set()
+    for name in [module] if isinstance(module, str) else module:
+        s, p = _secret_and_public(name, kinds)
+        secret |= s
+        public |= p
     # Short or generic lines (return x, pass) say nothing about the answer; lines the
     # learner sees elsewhere in the notebook are not secret either.
     return {line for line in secret - public if len(line) >= 25 and not line.startswith("#")}
@@ -52,7 +64,7 @@ def leaks_in_release(module: str) -> list[str]:
 
 def leaks_in_package(package_dir: Path, modules: list[str]) -> list[str]:
     """Scan an installed (or built) package tree for notebooks, markers and solution lines."""
-    lines = set().union(*(solution_lines(m) for m in modules)) if modules else set()
+    lines = solution_lines(modules) if modules else set()
     problems = []
     for path in sorted(package_dir.rglob("*")):
         if not path.is_file() or path.suffix in {".pyc", ".parquet"}:
