@@ -32,7 +32,8 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # Grading is nbgrader's own Autograde converter and preprocessors; the course adds only what
 # nbgrader lacks (the `autograder` package): KeepSplitCells (answers split in two), RestoreCells
-# (OverwriteCells that notes what it put back), GuardTests/ScoreGuardedTests (tests scored
+# (OverwriteCells that notes what it put back), MoveTestsBelowAnswers (a test cell dragged above its
+# answer goes back below it), GuardTests/ScoreGuardedTests (tests scored
 # outside the learner's reach), SandboxedExecute (nbgrader's Execute in bubblewrap).
 try:
     from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
@@ -44,6 +45,7 @@ try:
     from autograder.guarding import GuardTests, ScoreGuardedTests
     from autograder.kernel import SandboxedExecute
     from autograder.late import LatePolicy
+    from autograder.reorder import MoveTestsBelowAnswers
     from autograder.restore import RestoreCells
     from autograder.split_cells import KeepSplitCells
 except ImportError as missing:  # the course package is not installed in this environment
@@ -53,7 +55,8 @@ except ImportError as missing:  # the course package is not installed in this en
     ) from missing
 
 c.Autograde.sanitize_preprocessors = [
-    ClearOutput, KeepSplitCells, DeduplicateIds, OverwriteKernelspec, RestoreCells, CheckCellMetadata]
+    ClearOutput, KeepSplitCells, DeduplicateIds, OverwriteKernelspec, RestoreCells, MoveTestsBelowAnswers,
+    CheckCellMetadata]
 c.Autograde.autograde_preprocessors = [
     GuardTests, SandboxedExecute, ScoreGuardedTests, IgnorePattern, ClearMetadataPreprocessor,
     LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]

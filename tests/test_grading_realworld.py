@@ -223,6 +223,24 @@ def test_deleted_answer_cell_scores_the_others_and_is_not_given_the_solution(run
     assert "total = sum(range(5))" not in sources(graded_notebook(run, "answer_deleted"))
 
 
+@builds("dragged")
+def _dragged(nb, ctx):
+    nb = tiny.submission(nb, S)
+    cells = nb["cells"]
+    cells.insert(cells.index(cell(nb, "a2")), cells.pop(cells.index(cell(nb, "t2"))))  # test dragged above its answer
+    cells.append(cells.pop(cells.index(cell(nb, "a3"))))  # answer dragged to the end, below its test
+    return {"tiny.ipynb": nb}
+
+
+def test_a_test_cell_dragged_above_its_answer_is_moved_back_and_scores(run):
+    r = row(run, "dragged")
+    assert (r["score"], r["status"]) == (4.0, "graded"), r
+    assert "t2 stood above its answer" in r["detail"] and "t3 stood above" in r["detail"]
+    ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in graded_notebook(run, "dragged")["cells"]]
+    assert ids.index("t2") > ids.index("a2") and ids.index("t3") > ids.index("a3")
+    assert ids.index("w1") < ids.index("a3")  # the learner's own order stays: only the tests moved
+
+
 @builds("data_file")
 def _data_file(nb, ctx):
     answer = "with open('mine.csv') as f:\n    total = sum(int(v) for v in f.read().split(','))"
