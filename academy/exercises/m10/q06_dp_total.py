@@ -1,0 +1,56 @@
+"""Module 10, exercise 6 — a DP total with clipping: `dp_total(values, upper, epsilon, accountant, rng)`."""
+
+import numpy as np
+
+from academy.exercises.checks import Behaves, IsA
+from academy.exercises.core import Exercise, Wrong
+from academy.exercises.m10.recorder import Recorder, Refused
+
+VALUES = np.array([10.0] * 50 + [40.0] * 30 + [5_000.0])  # one person far above the cap
+UPPER, EPSILON = 50.0, 0.5
+CLIPPED = 10.0 * 50 + 40.0 * 30 + UPPER
+
+
+def _behaves(func):
+    draws = []
+    for seed in range(400):
+        acc = Recorder()
+        got = func(VALUES.copy(), UPPER, EPSILON, acc, np.random.default_rng(seed))
+        try:
+            draws.append(float(got))
+        except (TypeError, ValueError):
+            raise Wrong("`dp_total` should return one number.")
+        if len(acc.charges) != 1 or abs(acc.charges[0] - EPSILON) > 1e-12:
+            raise Wrong("Each release should charge the accountant once, with the ε it is released at.")
+    draws = np.array(draws)
+    scale = UPPER / EPSILON
+    if abs(draws.mean() - CLIPPED) > 0.25 * scale:
+        raise Wrong("The total is off centre: one person far above `upper` counts in full. Clip every value to "
+                    "the range 0 to `upper` before adding up.")
+    spread = np.mean(np.abs(draws - CLIPPED))
+    if spread < 0.8 * scale:
+        raise Wrong("The noise is too small: one person can change the clipped total by as much as `upper`, so the "
+                    "sensitivity is `upper`, not 1.")
+    if spread > 1.2 * scale:
+        raise Wrong("The noise is too large for this ε and sensitivity.")
+    try:
+        func(VALUES.copy(), UPPER, EPSILON, Recorder(refuse=True), np.random.default_rng(0))
+    except Refused:
+        pass
+    else:
+        raise Wrong("When the accountant refuses the charge, `dp_total` still returned a total. Charge first, and "
+                    "release nothing if the charge is refused.")
+
+
+exercise = Exercise(
+    id="ex10_06",
+    name="dp_total",
+    title="A noisy total, clipped, charged to the budget",
+    names=("dp_total",),
+    checks=[IsA("dp_total", "function"), Behaves("dp_total", _behaves)],
+    hints=[
+        "How much can one person change the total? Without a cap, without limit; with values capped at `upper`, by `upper`.",
+        "`np.clip(values, 0, upper)` caps every value; the Laplace scale is the sensitivity divided by ε.",
+        "Charge with `accountant.spend(epsilon, ...)`, then return the clipped sum plus `rng.laplace(0, upper / epsilon)`.",
+    ],
+)
