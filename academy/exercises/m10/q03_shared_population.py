@@ -55,7 +55,7 @@ exercise = Exercise(
     title="The shared population, by PSI",
     names=("shared_population",),
     checks=[IsA("shared_population", "function"), Behaves("shared_population", _messy)],
-    time_limit=90,
+    time_limit=60,
     hints=[
         "Two steps: clean each side's list on its own side (no exchange needed for that), then run the size-only PSI.",
         "Cleaning: `dropna()`, `.str.strip().str.upper()`, then `set(...)` so each person counts once.",

@@ -14,9 +14,8 @@ from academy.exercises.m02.earlier_answers import cover_stand_in as smallest_cov
 from academy.exercises.m02.earlier_answers import scores_stand_in as score_use_cases
 from academy.exercises.m04.agreement_schema import DSA_SCHEMA
 from academy.exercises.m09.teaching import coarsen, domain, memorising_synthesizer
-from academy.exercises.running import at_most
 
-__all__ = ["CANDIDATES", "DSA_SCHEMA", "HOLDINGS", "NEEDS", "RISK_THRESHOLD", "WEIGHTS", "at_most", "coarsen", "domain",
+__all__ = ["CANDIDATES", "DSA_SCHEMA", "HOLDINGS", "NEEDS", "RISK_THRESHOLD", "WEIGHTS", "coarsen", "domain",
            "memorising_synthesizer", "sandbox_risk", "sandbox_split", "score_use_cases", "smallest_cover"]
 
 RISK_THRESHOLD = 0.1  # the sandbox's agreed ceiling on sandbox_risk (the pilot's agreement sets it)
