@@ -17,7 +17,12 @@ def _as_pair(got):
         return None
     if not isinstance(got, dict) or set(got) != {"use_case", "participants"}:
         raise Wrong("`pick_pilot` should return a dict with exactly the keys use_case and participants.")
-    return [str(got["use_case"]), sorted(map(str, got["participants"]))]
+    group = got["participants"]
+    if group is None:  # a bid with no cover: compared as such, so the feedback names that, not a crash
+        return [str(got["use_case"]), None]
+    if isinstance(group, str) or not hasattr(group, "__iter__"):
+        raise Wrong("`participants` should be a set of agency names.")
+    return [str(got["use_case"]), sorted(map(str, group))]
 
 
 def _edges(func):

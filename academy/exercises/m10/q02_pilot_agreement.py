@@ -53,8 +53,10 @@ exercise = Exercise(
     names=("agreement", "PARTNERS", "PILOT_USES", "RETENTION_DAYS", "PILOT"),
     checks=[IsA("agreement", "dict"), _valid, _parties, _items, _terms],
     hints=[
-        "Work item by item through `DSA_SCHEMA['required']`; print `DSA_SCHEMA['properties'][item]` to see each one's shape.",
+        "Work item by item through `ex.teaching.DSA_SCHEMA['required']`; print "
+        "`ex.teaching.DSA_SCHEMA['properties'][item]` to see each one's shape.",
         "One party per partner agency; one data item per dataset in `PILOT_USES`, with exactly its fields.",
-        "Run `jsonschema.Draft202012Validator(DSA_SCHEMA).iter_errors(agreement)` and fix what it lists, one by one.",
+        "Run `jsonschema.Draft202012Validator(ex.teaching.DSA_SCHEMA).iter_errors(agreement)` and fix what it lists, "
+        "one by one.",
     ],
 )

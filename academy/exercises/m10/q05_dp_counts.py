@@ -27,7 +27,17 @@ def _behaves(func):
     runs = np.array(runs)
     if np.allclose(runs, runs[0]):
         raise Wrong("Every run gives the same table: draw the noise from `rng`.")
-    spread = np.mean(np.abs(runs - np.array([200, 300, 500, 0])), axis=0)
+    noise = runs - np.array([200, 300, 500, 0])
+    if np.allclose(noise, noise[:, :1]):
+        raise Wrong("Every category got the same noise in a run: one draw added to the whole table leaves the "
+                    "differences between counts exact. Each count needs its own independent draw.")
+    if np.allclose(runs, np.round(runs)):
+        raise Wrong("Every published count is a whole number: the counts were rounded. The prompt asks for the "
+                    "noisy counts as drawn; rounding is a presentation step for later, not part of this function.")
+    if np.all(runs[:, 3] >= 0):
+        raise Wrong("The count of an empty category never came out below 0 in many runs: the noisy counts were "
+                    "clipped. The prompt asks for them unclipped.")
+    spread = np.mean(np.abs(noise), axis=0)
     if not np.all((spread > 1.6) & (spread < 2.45)):
         raise Wrong("The noise has the wrong size for this ε. One person changes one count by 1: what Laplace scale "
                     "gives ε-differential privacy for a sensitivity of 1?")
@@ -36,8 +46,9 @@ def _behaves(func):
     except Refused:
         pass
     else:
-        raise Wrong("When the accountant refuses the charge, `dp_counts` still returned a table. Charge first, and "
-                    "release nothing if the charge is refused.")
+        raise Wrong("When the accountant refuses the charge, `dp_counts` returned instead of letting the refusal "
+                    "through. Charge first, and let the accountant's exception reach the caller: otherwise the "
+                    "caller cannot tell a refused release from a released one.")
 
 
 exercise = Exercise(

@@ -24,22 +24,26 @@ def _behaves(func):
             raise Wrong("Each release should charge the accountant once, with the ε it is released at.")
     draws = np.array(draws)
     scale = UPPER / EPSILON
-    if abs(draws.mean() - CLIPPED) > 0.25 * scale:
+    # The spread is measured about the draws' own median first, so that too much noise is named as such
+    # and not mistaken for a total off centre.
+    spread = np.mean(np.abs(draws - np.median(draws)))
+    if spread < 0.8 * scale:
+        raise Wrong("The noise is too small for this ε. One person can change the clipped total by as much as "
+                    "`upper`, so the sensitivity is `upper`; the Laplace scale is the sensitivity divided by ε.")
+    if spread > 1.2 * scale:
+        raise Wrong("The noise is too large for this ε: the total needs one Laplace draw whose scale is set by "
+                    "the clipped total's sensitivity, not by the largest value, nor one draw per value.")
+    if abs(np.median(draws) - CLIPPED) > 0.25 * scale:
         raise Wrong("The total is off centre: one person far above `upper` counts in full. Clip every value to "
                     "the range 0 to `upper` before adding up.")
-    spread = np.mean(np.abs(draws - CLIPPED))
-    if spread < 0.8 * scale:
-        raise Wrong("The noise is too small: one person can change the clipped total by as much as `upper`, so the "
-                    "sensitivity is `upper`, not 1.")
-    if spread > 1.2 * scale:
-        raise Wrong("The noise is too large for this ε and sensitivity.")
     try:
         func(VALUES.copy(), UPPER, EPSILON, Recorder(refuse=True), np.random.default_rng(0))
     except Refused:
         pass
     else:
-        raise Wrong("When the accountant refuses the charge, `dp_total` still returned a total. Charge first, and "
-                    "release nothing if the charge is refused.")
+        raise Wrong("When the accountant refuses the charge, `dp_total` returned instead of letting the refusal "
+                    "through. Charge first, and let the accountant's exception reach the caller: otherwise the "
+                    "caller cannot tell a refused release from a released one.")
 
 
 exercise = Exercise(

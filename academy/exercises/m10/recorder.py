@@ -5,8 +5,9 @@ refuses every charge, so a check can see what was charged and whether a refusal 
 """
 
 
-class Refused(Exception):
-    """The recorder refused a charge."""
+class Refused(ValueError):
+    """The recorder refused a charge. A ValueError, as the prompt says an accountant raises, so that a
+    release function that catches the refusal instead of letting it through is seen doing so."""
 
 
 class Recorder:
