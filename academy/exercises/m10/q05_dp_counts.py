@@ -18,6 +18,9 @@ def _behaves(func):
         got = func(PEOPLE.copy(), "area", list(DOMAIN), 0.5, acc, np.random.default_rng(seed))
         if not isinstance(got, pd.Series):
             raise Wrong("`dp_counts` should return a pandas Series, one noisy count per category.")
+        if len(got) == len(DOMAIN) and set(map(str, got.index)) != set(DOMAIN):
+            raise Wrong("The table has a count for each category but does not say which is which: label each "
+                        "count with its category (the Series' index), so that a reader can look a category up.")
         if set(map(str, got.index)) != set(DOMAIN) or len(got) != len(DOMAIN):
             raise Wrong("The table should have one count per category of `domain`, including categories nobody in "
                         "`df` has: leaving one out reveals that it is empty.")
