@@ -5,10 +5,14 @@ from academy.exercises.core import Exercise, Wrong
 
 
 def _refused(action):
+    """True when `action` is refused with a ValueError, as the prompt asks (the notebook catches that)."""
     try:
         action()
-    except Exception:
+    except ValueError:
         return True
+    except Exception as error:
+        raise Wrong(f"`spend` raised {type(error).__name__}. Refuse a query with a ValueError, as the prompt asks: "
+                    "the code that calls the accountant catches that kind of error, and no other.")
     return False
 
 
