@@ -11,6 +11,12 @@ UPPER, EPSILON = 50.0, 0.5
 CLIPPED = 10.0 * 50 + 40.0 * 30 + UPPER
 
 
+def _same_twice(func) -> bool:
+    """The same seed twice gives the same total (the noise comes from the `rng` argument)."""
+    first, second = (float(func(VALUES.copy(), UPPER, EPSILON, Recorder(), np.random.default_rng(7))) for _ in range(2))
+    return first == second
+
+
 def _behaves(func):
     draws = []
     for seed in range(400):
@@ -23,6 +29,9 @@ def _behaves(func):
         if len(acc.charges) != 1 or abs(acc.charges[0] - EPSILON) > 1e-12:
             raise Wrong("Each release should charge the accountant once, with the ε it is released at.")
     draws = np.array(draws)
+    if not _same_twice(func):
+        raise Wrong("Two releases with generators seeded alike gave different totals: draw the noise from the `rng` "
+                    "passed in, not from another source of randomness, so that a release can be reproduced and audited.")
     scale = UPPER / EPSILON
     # The spread is measured about the draws' own median first, so that too much noise is named as such
     # and not mistaken for a total off centre.
