@@ -76,6 +76,18 @@ def test_outcomes_for_values(namespace, outcome):
     assert number_exercise().evaluate(namespace).outcome is outcome
 
 
+def test_a_name_an_earlier_step_makes_sends_the_learner_to_that_step():
+    from academy.exercises.core import Exercise
+
+    exercise = Exercise(id="ex99_02", title="t", names=("brief", "total"), checks=[],
+                        from_earlier={"total": "the cell after exercise 1"})
+    made_earlier = exercise.evaluate({"brief": 1})
+    assert made_earlier.outcome is Outcome.NOT_ATTEMPTED and "the cell after exercise 1" in made_earlier.message
+    assert "cell above" not in made_earlier.message
+    own = exercise.evaluate({"total": 1})
+    assert own.outcome is Outcome.NOT_ATTEMPTED and "cell above" in own.message
+
+
 def test_known_mistake_gets_its_own_feedback():
     result = number_exercise().evaluate({"answer": SECRET / 10})
     assert result.outcome is Outcome.INCORRECT and "percentage" in result.message

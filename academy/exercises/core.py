@@ -87,6 +87,9 @@ class Exercise:
     time_limit: float = TIME_LIMIT_SECONDS
     too_slow: str = ""  # advice when the learner's code runs out of time (a likely endless loop)
     name: str = ""  # stable slug; required for checks that read fingerprints.json
+    # Names the exercise reads but an earlier step makes: {name: where it comes from}, so that a
+    # missing one sends the learner to that step rather than to the answer cell above.
+    from_earlier: dict[str, str] = field(default_factory=dict)
     _hints_shown: int = 0
 
     def __post_init__(self):
@@ -123,6 +126,12 @@ class Exercise:
     # -- evaluation ---------------------------------------------------------------------
     def evaluate(self, namespace: dict) -> Result:
         missing = [n for n in self.names if n not in namespace]
+        if missing and missing[0] in self.from_earlier:
+            return Result(
+                Outcome.NOT_ATTEMPTED,
+                f"`{missing[0]}` does not exist yet: {self.from_earlier[missing[0]]} makes it. Finish that "
+                "step and run its cells, then run this check again.",
+            )
         if missing:
             return Result(
                 Outcome.NOT_ATTEMPTED,

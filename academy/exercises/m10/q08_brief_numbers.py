@@ -35,6 +35,10 @@ exercise = Exercise(
     title="The brief's numbers",
     names=("brief_numbers", "shared_n", "psi_seconds", "accountant", "sandbox_risk_measured"),
     checks=[IsA("brief_numbers", "dict"), _consistent],
+    from_earlier={"shared_n": "the cell after exercise 3 (it calls your `shared_population`)",
+                  "psi_seconds": "the cell after exercise 3 (it times your `shared_population`)",
+                  "accountant": "the cell after exercise 4 (it creates your `BudgetAccountant`)",
+                  "sandbox_risk_measured": "the cell after exercise 7 (it measures your `sandbox`)"},
     hints=[
         "Each figure was computed earlier in this notebook; find the variable (or the accountant method) that holds it.",
         "The ε spent is what the accountant recorded, which need not be the whole budget.",
