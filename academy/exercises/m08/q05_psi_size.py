@@ -1,34 +1,16 @@
 """Module 08, exercise 5 — the size of an intersection by PSI: `psi_size(client_items, server_items)`."""
 
-from academy.exercises.checks import Behaves, Calls, IsA, call_learner
+from academy.exercises.checks import Behaves, Calls, IsA
 from academy.exercises.core import Exercise, Wrong
+from academy.exercises.m08.psi_watch import watch_parties
 
 VISIBLE = (["KT100001A", "KT100002B", "KT100003C", "KT100007D"],
            ["KT100002B", "KT100007D", "KT100008A", "KT100009A", "KT100010B"])
 
 
 def _watched(func, client, server):
-    """Call the learner's function, noting each PSI party it creates and its `reveal_intersection` flag."""
-    import private_set_intersection.python as psi
-
-    created, saved = [], []
-    for cls in (psi.client, psi.server):
-        for name in ("CreateWithNewKey", "CreateFromKey"):
-            bound = getattr(cls, name)
-
-            def watching(*args, _bound=bound, **kwargs):  # why: a plain set intersection gives the same number
-                created.append(kwargs.get("reveal_intersection", args[-1] if args else None))
-                return _bound(*args, **kwargs)
-
-            saved.append((cls, name, vars(cls)[name]))
-            setattr(cls, name, staticmethod(watching))
-    try:
-        got = call_learner(func, "psi_size", list(client), list(server), seconds=20,
-                           too_slow="`psi_size` took more than 20 seconds on 40 items.")
-    finally:
-        for cls, name, original in saved:
-            setattr(cls, name, original)
-    return got, created
+    return watch_parties(func, "psi_size", list(client), list(server), seconds=20,
+                         too_slow="`psi_size` took more than 20 seconds on 40 items.")
 
 
 def _new_sets(func):

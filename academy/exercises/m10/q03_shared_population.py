@@ -2,32 +2,14 @@
 
 import pandas as pd
 
-from academy.exercises.checks import Behaves, IsA, call_learner
+from academy.exercises.checks import Behaves, IsA
 from academy.exercises.core import Exercise, Wrong
+from academy.exercises.m08.psi_watch import watch_parties
 
 
 def _watched(func, client, server):
-    """Call the learner's function, noting the `reveal_intersection` flag of each PSI party it creates."""
-    import private_set_intersection.python as psi
-
-    created, saved = [], []
-    for cls in (psi.client, psi.server):
-        for name in ("CreateWithNewKey", "CreateFromKey"):
-            bound = getattr(cls, name)
-
-            def watching(*args, _bound=bound, **kwargs):  # why: a plain set intersection gives the same number
-                created.append(kwargs.get("reveal_intersection", args[-1] if args else None))
-                return _bound(*args, **kwargs)
-
-            saved.append((cls, name, vars(cls)[name]))
-            setattr(cls, name, staticmethod(watching))
-    try:
-        got = call_learner(func, "shared_population", client.copy(), server.copy(), seconds=30,
-                           too_slow="`shared_population` took more than 30 seconds on 100 identifiers.")
-    finally:
-        for cls, name, original in saved:
-            setattr(cls, name, original)
-    return got, created
+    return watch_parties(func, "shared_population", client.copy(), server.copy(), seconds=30,
+                         too_slow="`shared_population` took more than 30 seconds on 100 identifiers.")
 
 
 def _messy(func):
