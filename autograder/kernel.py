@@ -95,6 +95,11 @@ class SandboxedExecute(Execute):
                 outcome.note("timeout", f"CPU time over {lim.cpu_seconds} s")
             else:
                 outcome.note("killed", f"the kernel died (exit {code}); cells after that were not run")
+        except ValueError as error:  # jupyter_client's Session: a message from the kernel failed its check
+            if "Signature" not in str(error):
+                raise
+            # Seen under an output flood, and learner code can forge one: the kernel is no longer trusted.
+            outcome.note("killed", "a message from the kernel failed its signature check; cells after that were not run")
         finally:
             watchdog.cancel()
             self._stop(km, "done")

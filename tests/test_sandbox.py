@@ -54,6 +54,11 @@ def attacks(paths: dict) -> dict:
         # Endless and noisy: whichever limit it meets first (a cell timeout on a loaded machine).
         "flood": ({**S, "a2": "while True: print('x' * 10000)"}, {"output_limit", "memory", "timeout", "killed"}, None),
         "os_exit": ({**S, "a2": "import os\nos._exit(3)"}, "killed", 1.0),
+        # A message signed with another key: jupyter_client refuses it; graded as far as it ran.
+        "forged_message": ({**S, "a2": "from ipykernel.kernelapp import IPKernelApp\nfrom jupyter_client.session import Session\n"
+                                       "Session(key=b'not-the-key').send(IPKernelApp.instance().iopub_socket, 'stream', "
+                                       "{'name': 'stdout', 'text': 'forged'})\nimport time\ntime.sleep(2)\n" + S["a2"]},
+                           "killed", 1.0),
         "sigkill": ({**S, "a3": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"}, "killed", 3.0),
         "sys_exit": ({**S, "a3": "import sys\nsys.exit(0)"}, "graded", 3.0),
         "snoop": ({**S, "a1": snoop}, "graded", 4.0),
