@@ -6,8 +6,8 @@ teaching cell and chart below it never runs. Outside the grader, ``academy.setup
 ``SkipUnanswered`` with IPython (an AST transformer, IPython's extension point for rewriting a
 cell before it runs):
 
-* a top-level stub (and the rest of its cell, which needs the answer) becomes a printed
-  "not attempted" note;
+* a top-level stub, or a class whose body is the stub (and the rest of its cell, which needs the
+  answer), becomes a printed "not attempted" note;
 * a cell that uses an answer not given yet is skipped with a note that names what it waits
   for: a function whose body is still the stub, an exercise's name still undefined, or, once a
   stub has been met or a cell cut short in this kernel, any undefined name (a later cell that
@@ -37,13 +37,19 @@ def _is_stub_raise(node: ast.AST) -> bool:
     return isinstance(exc, ast.Name) and exc.id == "NotImplementedError"
 
 
-def _is_stub_function(node: ast.AST) -> bool:
-    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return False
-    body = list(node.body)
+def _is_stub_body(body: list[ast.stmt]) -> bool:
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
         body = body[1:]  # the docstring
     return len(body) == 1 and _is_stub_raise(body[0])
+
+
+def _is_stub_function(node: ast.AST) -> bool:
+    return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _is_stub_body(list(node.body))
+
+
+def _is_stub_class(node: ast.AST) -> bool:
+    """A class whose body is the stub: it raises as soon as it is defined, like a top-level stub."""
+    return isinstance(node, ast.ClassDef) and _is_stub_body(list(node.body))
 
 
 def _bound_names(tree: ast.AST) -> set[str]:
@@ -114,7 +120,7 @@ class SkipUnanswered(ast.NodeTransformer):
         bound: set[str] = set()
         stubs = set(self.stubs)
         for index, statement in enumerate(tree.body):
-            if _is_stub_raise(statement):  # the rest of the cell needs the answer too
+            if _is_stub_raise(statement) or _is_stub_class(statement):  # the rest of the cell needs the answer too
                 tree.body = tree.body[:index] + _note(STUB_NOTE)
                 self.stub_met = True
                 break

@@ -93,6 +93,18 @@ def test_stub_cells_are_cut_where_the_answer_is_needed():
     assert ast.unparse(skip.visit(ast.parse(answered))) == ast.unparse(ast.parse(answered))
 
 
+def test_a_class_whose_body_is_the_stub_is_cut_like_a_top_level_stub():
+    import ast
+
+    from academy.unanswered import SkipUnanswered
+
+    skip = SkipUnanswered({})
+    cell = 'x = 1\nclass Ledger:\n    """Doc."""\n    # YOUR CODE HERE\n    raise NotImplementedError()\nledger = Ledger()'
+    assert [type(s).__name__ for s in skip.visit(ast.parse(cell)).body] == ["Assign", "Expr"]  # x = 1, then the note
+    answered = "class Ledger:\n    def spent(self):\n        raise NotImplementedError()"  # a method stub runs only when called
+    assert ast.unparse(skip.visit(ast.parse(answered))) == ast.unparse(ast.parse(answered))
+
+
 def test_a_plain_name_error_is_left_alone_before_any_stub():
     import ast
 
